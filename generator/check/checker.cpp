@@ -1,0 +1,333 @@
+#include "check/checker.hpp"
+
+#include <cmath>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "util/text.hpp"
+
+namespace sprout::check {
+
+using schema::FieldSpec;
+using schema::FieldType;
+
+namespace {
+
+struct RefUse {
+    std::string kind;  // kind name the id must belong to
+    std::string id;
+    SourcePos pos;
+    std::string field;
+};
+
+struct LevelUse {
+    std::string scale, level;
+    SourcePos pos;
+    std::string field;
+};
+
+struct RecordRefUse {
+    std::string target;  // "folder/id"
+    SourcePos pos;
+    std::string field;
+};
+
+// Walks one record's TOML against its schema.
+class Validator {
+public:
+    Validator(Diagnostics& d, std::vector<RefUse>& refs, std::vector<LevelUse>& levels, std::vector<RecordRefUse>& rrefs)
+        : diags_(d), refs_(refs), levels_(levels), rrefs_(rrefs) {}
+
+    void record(const load::RawRecord& r) {
+        path_ = r.path;
+        kind_ = r.kind;
+        table(r.table, r.kind->fields, "", r.kind->title);
+        if (r.kind->claim && !r.table.contains("cite"))
+            diags_.warning(load::pos_of(r.table, path_), "cite", r.kind->title + " has no source",
+                           "add cite = [{ source = \"...\", locator = \"...\" }]");
+        if (r.kind->extension == "md" && text::is_blank(r.body))
+            diags_.error({path_, r.body_line, 1}, "", "page has no text after its front matter");
+    }
+
+private:
+    SourcePos at(const toml::node& n) const { return load::pos_of(n, path_); }
+
+    void table(const toml::table& t, const std::vector<FieldSpec>& fields, const std::string& prefix,
+               const std::string& what) {
+        for (const auto& [key, node] : t) {
+            const std::string name(key.str());
+            const FieldSpec* spec = nullptr;
+            for (const auto& f : fields)
+                if (f.name == name) spec = &f;
+            if (!spec) {
+                std::vector<std::string> names;
+                for (const auto& f : fields) names.push_back(f.name);
+                const auto c = text::closest(name, names);
+                diags_.error(at(node), prefix + name, "unknown field in " + what,
+                             c ? "did you mean '" + *c + "'?" : "allowed fields: " + text::join(names, ", "));
+                continue;
+            }
+            value(node, *spec, prefix + name);
+        }
+        for (const auto& f : fields)
+            if (f.required && !t.contains(f.name))
+                diags_.error(at(t), prefix + f.name, "required field is missing from " + what,
+                             f.example_toml.empty() ? "" : "e.g. " + f.name + " = " + first_line(f.example_toml));
+        // Rules that span fields of one table.
+        if (auto lo = t["age_min_months"].value<std::int64_t>())
+            if (auto hi = t["age_max_months"].value<std::int64_t>())
+                if (*lo > *hi)
+                    diags_.error(at(*t.get("age_max_months")), prefix + "age_max_months",
+                                 "age range is reversed: " + std::to_string(*lo) + " to " + std::to_string(*hi) + " months",
+                                 "age_min_months must not exceed age_max_months");
+        if (kind_->name == "statistic" && prefix.empty() && !t.contains("value") && !t.contains("series") &&
+            !t.contains("value_text"))
+            diags_.error(at(t), "value", "statistic has no value, value_text or series", "give the figure");
+        if (const auto* scale = t.get("scale"); scale && prefix.find("ratings[") == 0)
+            if (auto s = scale->value<std::string>())
+                if (auto l = t["level"].value<std::string>())
+                    levels_.push_back({*s, *l, at(*t.get("level")), prefix + "level"});
+    }
+
+    static std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+    static const char* toml_type_name(const toml::node& n) {
+        switch (n.type()) {
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a number";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::date: return "a date";
+        case toml::node_type::time: return "a time";
+        case toml::node_type::date_time: return "a date-time";
+        default: return "nothing";
+        }
+    }
+
+    void wrong_type(const toml::node& n, const std::string& field, const std::string& want) {
+        diags_.error(at(n), field, std::string("expected ") + want + ", found " + toml_type_name(n));
+    }
+
+    bool text_value(const toml::node& n, const std::string& field, std::string& out) {
+        auto s = n.value_exact<std::string>();
+        if (!s) {
+            wrong_type(n, field, "a string");
+            return false;
+        }
+        if (text::is_blank(*s)) {
+            diags_.error(at(n), field, "text is empty", "write the text or remove the field");
+            return false;
+        }
+        out = *s;
+        return true;
+    }
+
+    void id_ref(const toml::node& n, const FieldSpec& f, const std::string& field) {
+        std::string id;
+        if (!text_value(n, field, id)) return;
+        refs_.push_back({f.ref, id, at(n), field});
+    }
+
+    void value(const toml::node& n, const FieldSpec& f, const std::string& field) {
+        std::string s;
+        switch (f.type) {
+        case FieldType::String:
+            if (!text_value(n, field, s)) return;
+            if (s.find('\n') != std::string::npos)
+                diags_.error(at(n), field, "must be one line", "use a markdown field for longer text");
+            else if (!f.pattern.empty() && !std::regex_match(s, std::regex(f.pattern)))
+                diags_.error(at(n), field, "'" + s + "' is not in the expected form", "expected e.g. " + f.example_toml);
+            return;
+        case FieldType::Markdown: text_value(n, field, s); return;
+        case FieldType::Int:
+        case FieldType::Year: {
+            auto v = n.value_exact<std::int64_t>();
+            if (!v) return wrong_type(n, field, f.type == FieldType::Year ? "a year (integer)" : "an integer");
+            if ((f.min && *v < *f.min) || (f.max && *v > *f.max))
+                diags_.error(at(n), field, std::to_string(*v) + " is out of range",
+                             "allowed: " + (f.min ? std::to_string(*f.min) : std::string("…")) + " to " +
+                                 (f.max ? std::to_string(*f.max) : std::string("…")));
+            return;
+        }
+        case FieldType::Float:
+            if (!n.is_number()) return wrong_type(n, field, "a number");
+            if (auto d = n.value<double>(); d && !std::isfinite(*d))
+                diags_.error(at(n), field, "number must be finite");
+            return;
+        case FieldType::Bool:
+            if (!n.is_boolean()) wrong_type(n, field, "true or false");
+            return;
+        case FieldType::Date:
+            if (!n.is_date()) wrong_type(n, field, "a date such as 2024-05-01");
+            return;
+        case FieldType::Period: {
+            if (!text_value(n, field, s)) return;
+            static const std::regex re("^([0-9]{4})(?:([-/])([0-9]{2}|[0-9]{4}))?$");
+            std::smatch m;
+            if (!std::regex_match(s, m, re)) {
+                diags_.error(at(n), field, "'" + s + "' is not a period", "write \"2022\", \"2022/23\" or \"2015-2023\"");
+                return;
+            }
+            if (m[3].matched) {
+                const int a = std::stoi(m[1].str());
+                int b = std::stoi(m[3].str());
+                if (m[3].length() == 2) b += (a / 100) * 100;
+                if (b < a) diags_.error(at(n), field, "period '" + s + "' is reversed", "the later year comes second");
+            }
+            return;
+        }
+        case FieldType::Url: {
+            if (!text_value(n, field, s)) return;
+            static const std::regex re(R"(^(https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>"]*)?|mailto:[^\s<>"@]+@[^\s<>"]+)$)");
+            if (!std::regex_match(s, re))
+                diags_.error(at(n), field, "'" + s + "' is not a valid web address",
+                             "use a full http:// or https:// address (or mailto:)");
+            return;
+        }
+        case FieldType::Enum: {
+            if (!text_value(n, field, s)) return;
+            if (std::find(f.values.begin(), f.values.end(), s) == f.values.end()) {
+                auto c = text::closest(s, f.values);
+                diags_.error(at(n), field, "'" + s + "' is not allowed",
+                             c ? "did you mean '" + *c + "'? (allowed: " + text::join(f.values, ", ") + ")"
+                               : "allowed: " + text::join(f.values, ", "));
+            }
+            return;
+        }
+        case FieldType::Ref: id_ref(n, f, field); return;
+        case FieldType::Refs:
+        case FieldType::RecordRefs:
+        case FieldType::Strings: {
+            const auto* a = n.as_array();
+            if (!a) return wrong_type(n, field, "an array");
+            std::set<std::string> seen;
+            for (std::size_t i = 0; i < a->size(); ++i) {
+                const auto& item = *a->get(i);
+                const std::string sub = field + "[" + std::to_string(i + 1) + "]";
+                if (!text_value(item, sub, s)) continue;
+                if (!seen.insert(s).second)
+                    diags_.error(at(item), sub, "'" + s + "' is listed twice");
+                if (f.type == FieldType::Refs) refs_.push_back({f.ref, s, at(item), sub});
+                if (f.type == FieldType::RecordRefs) rrefs_.push_back({s, at(item), sub});
+            }
+            return;
+        }
+        case FieldType::Table: {
+            const auto* t = n.as_table();
+            if (!t) return wrong_type(n, field, "a table");
+            table(*t, f.fields, field + ".", "'" + field + "'");
+            return;
+        }
+        case FieldType::Tables: {
+            const auto* a = n.as_array();
+            if (!a) return wrong_type(n, field, "an array of tables");
+            if (a->empty() && f.required) diags_.error(at(n), field, "must not be empty");
+            for (std::size_t i = 0; i < a->size(); ++i) {
+                const auto& item = *a->get(i);
+                const std::string sub = field + "[" + std::to_string(i + 1) + "]";
+                const auto* t = item.as_table();
+                if (!t) {
+                    wrong_type(item, sub, "a table");
+                    continue;
+                }
+                table(*t, f.fields, sub + ".", "'" + field + "' entries");
+            }
+            return;
+        }
+        }
+    }
+
+    Diagnostics& diags_;
+    std::vector<RefUse>& refs_;
+    std::vector<LevelUse>& levels_;
+    std::vector<RecordRefUse>& rrefs_;
+    std::string path_;
+    const schema::KindSpec* kind_ = nullptr;
+};
+
+}  // namespace
+
+void check_records(const std::vector<load::RawRecord>& records, Diagnostics& diags) {
+    const auto& s = schema::builtin();
+    std::vector<RefUse> refs;
+    std::vector<LevelUse> levels;
+    std::vector<RecordRefUse> rrefs;
+    Validator v(diags, refs, levels, rrefs);
+
+    // ids by kind, and duplicates (the same id twice can only come from case-insensitive
+    // file systems or two extensions; report them rather than silently keeping one).
+    std::map<std::string, std::map<std::string, const load::RawRecord*>> ids;
+    for (const auto& r : records) {
+        v.record(r);
+        auto [it, inserted] = ids[r.kind->name].emplace(r.id, &r);
+        if (!inserted)
+            diags.error({r.path, 1, 1}, "", "duplicate " + r.kind->title + " id '" + r.id + "'",
+                        "also defined in " + it->second->path);
+    }
+
+    auto ids_of = [&](const std::string& kind) {
+        std::vector<std::string> out;
+        for (const auto& [id, _] : ids[kind]) out.push_back(id);
+        return out;
+    };
+
+    for (const auto& u : refs) {
+        if (ids[u.kind].count(u.id)) continue;
+        const auto* k = s.kind(u.kind);
+        const auto c = text::closest(u.id, ids_of(u.kind));
+        diags.error(u.pos, u.field, "no " + k->title + " with id '" + u.id + "'",
+                    c ? "did you mean '" + *c + "'?"
+                      : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + u.id + "." + k->extension));
+    }
+
+    for (const auto& u : rrefs) {
+        const auto slash = u.target.find('/');
+        const auto* k = slash == std::string::npos ? nullptr : s.by_folder(u.target.substr(0, slash));
+        if (!k) {
+            diags.error(u.pos, u.field, "'" + u.target + "' does not name a record",
+                        "write folder/id, e.g. statistics/some-figure");
+            continue;
+        }
+        const std::string id = u.target.substr(slash + 1);
+        if (ids[k->name].count(id)) continue;
+        const auto c = text::closest(id, ids_of(k->name));
+        diags.error(u.pos, u.field, "no " + k->title + " with id '" + id + "'",
+                    c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
+    }
+
+    // A rating's level must be one of its scale's levels.
+    std::map<std::string, std::vector<std::string>> scale_levels;
+    for (const auto& [id, r] : ids["evidence-scale"]) {
+        std::set<std::string> seen;
+        if (const auto* ls = r->table["levels"].as_array())
+            for (const auto& l : *ls)
+                if (auto lid = l.as_table() ? (*l.as_table())["id"].value<std::string>() : std::nullopt) {
+                    scale_levels[id].push_back(*lid);
+                    if (!seen.insert(*lid).second)
+                        diags.error(load::pos_of(l, r->path), "levels", "level id '" + *lid + "' appears twice");
+                }
+    }
+    for (const auto& u : levels) {
+        auto it = scale_levels.find(u.scale);
+        if (it == scale_levels.end()) continue;  // unknown scale already reported
+        if (std::find(it->second.begin(), it->second.end(), u.level) != it->second.end()) continue;
+        const auto c = text::closest(u.level, it->second);
+        diags.error(u.pos, u.field, "level '" + u.level + "' is not on scale '" + u.scale + "'",
+                    c ? "did you mean '" + *c + "'? (levels: " + text::join(it->second, ", ") + ")"
+                      : "levels: " + text::join(it->second, ", "));
+    }
+}
+
+Result run(const load::Toolkit& tk, const Options& opts) {
+    Result r;
+    r.records = load::read_tree(tk, r.diags);
+    check_records(r.records, r.diags);
+    r.diags.sort();
+    if (r.ok(opts)) r.model = load::to_model(r.records);
+    return r;
+}
+
+}  // namespace sprout::check

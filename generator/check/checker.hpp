@@ -1,0 +1,30 @@
+#pragma once
+// Checking: every rule the content must satisfy, reported all at once with positions.
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "load/loader.hpp"
+
+namespace sprout::check {
+
+struct Options {
+    bool strict = false;  // warnings count as errors
+};
+
+// Validates each record against its kind's schema and the records against each other:
+// types, required fields, enumerations, unknown keys, ids, references, levels on scales,
+// ranges, dates, URLs, empty text, duplicates.
+void check_records(const std::vector<load::RawRecord>& records, Diagnostics& diags);
+
+// Everything `sprout check` and `sprout build` do before rendering.
+struct Result {
+    Diagnostics diags;
+    std::vector<load::RawRecord> records;
+    std::optional<model::Model> model;  // set when there are no errors (nor warnings under strict)
+    bool ok(const Options& o) const {
+        return diags.error_count() == 0 && (!o.strict || diags.warning_count() == 0);
+    }
+};
+Result run(const load::Toolkit& tk, const Options& opts);
+
+}  // namespace sprout::check

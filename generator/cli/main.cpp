@@ -1,0 +1,80 @@
+// sprout: the command-line entry point. Parses arguments and routes to cli/commands.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/version.hpp"
+
+int main(int argc, char** argv) {
+    using namespace sprout::cli;
+    CLI::App app{"Sprout builds evidence toolkit websites and PDF briefs from TOML records.\n"
+                 "Run it in a toolkit folder (one with content/, and optionally templates/ and themes/)."};
+    app.name("sprout");
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("sprout ") + SPROUT_VERSION + " (" + SPROUT_GIT_REV + ")");
+    app.footer("Exit codes: 0 success, 1 content or build errors, 2 usage errors.\n"
+               "Run `sprout COMMAND --help` for a command's options.");
+
+    CheckArgs ca;
+    auto* check_cmd = app.add_subcommand("check", "Check content and report every problem with file, line and field");
+    check_cmd->add_option("dir", ca.dir, "Toolkit folder or its content/ folder")->capture_default_str();
+    check_cmd->add_option("--format", ca.format, "Output format: text (stderr) or json (one array on stdout)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    check_cmd->add_flag("--strict", ca.strict, "Treat warnings as errors");
+    check_cmd->add_flag("-q,--quiet", ca.quiet, "Print only diagnostics, no summary line");
+
+    BuildArgs ba;
+    auto* build_cmd = app.add_subcommand("build", "Check content, then write the website and every brief");
+    build_cmd->add_option("--source,-s", ba.source, "Toolkit folder")->capture_default_str();
+    build_cmd->add_option("--out,-o", ba.out, "Output folder (default: SOURCE/site)");
+    build_cmd->add_flag("--strict", ba.strict, "Treat content warnings as errors");
+    build_cmd->add_flag("-q,--quiet", ba.quiet, "No progress output");
+
+    NewArgs na;
+    auto* new_cmd = app.add_subcommand("new", "Create a record with every field present and explained");
+    new_cmd->add_option("kind", na.kind, "Record kind, e.g. intervention, statistic, page")->required();
+    new_cmd->add_option("id", na.id, "Record id (the file name), e.g. video-feedback")->required();
+    new_cmd->add_option("--source,-s", na.source, "Toolkit folder")->capture_default_str();
+    new_cmd->add_flag("--force", na.force, "Overwrite an existing file");
+
+    InitArgs ia;
+    auto* init_cmd = app.add_subcommand("init", "Create a small working toolkit to start from");
+    init_cmd->add_option("dir", ia.dir, "Folder to create it in")->required();
+
+    SchemaArgs sa;
+    auto* schema_cmd = app.add_subcommand("schema", "Print the content JSON Schema (for editors such as Taplo)");
+    schema_cmd->add_option("--out,-o", sa.out_dir, "Write one schema file per kind into this folder");
+    schema_cmd->add_option("--format", sa.format, "json or markdown (the docs/CONTENT.md field tables)")
+        ->check(CLI::IsMember({"json", "markdown"}))
+        ->capture_default_str();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // One line saying what is wrong, then the usage of the command concerned.
+        std::cerr << "sprout: " << e.what() << "\n";
+        const CLI::App* sub = nullptr;
+        for (auto* s : app.get_subcommands()) sub = s;
+        std::cerr << (sub ? sub->help() : app.help());
+        return UsageError;
+    }
+
+    try {
+        if (*check_cmd) return check(ca);
+        if (*build_cmd) return build(ba);
+        if (*new_cmd) return new_record(na);
+        if (*init_cmd) return init(ia);
+        if (*schema_cmd) return schema(sa);
+    } catch (const std::exception& e) {
+        std::cerr << "sprout: internal error: " << e.what() << "\n";
+        return ContentError;
+    }
+    return UsageError;
+}

@@ -1,0 +1,64 @@
+#include "diag/diagnostics.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+namespace sprout {
+
+void Diagnostics::error(SourcePos pos, std::string field, std::string message, std::string hint) {
+    items_.push_back({Severity::Error, std::move(pos), std::move(field), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(SourcePos pos, std::string field, std::string message, std::string hint) {
+    items_.push_back({Severity::Warning, std::move(pos), std::move(field), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+void Diagnostics::sort() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.pos.file, a.pos.line, a.pos.column) < std::tie(b.pos.file, b.pos.line, b.pos.column);
+    });
+}
+
+static const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+std::string format_text(const Diagnostic& d) {
+    std::string out = d.pos.file;
+    if (d.pos.line) {
+        out += ':' + std::to_string(d.pos.line);
+        if (d.pos.column) out += ':' + std::to_string(d.pos.column);
+    }
+    out += ": ";
+    out += severity_name(d.severity);
+    out += ": ";
+    if (!d.field.empty()) out += "field '" + d.field + "': ";
+    out += d.message;
+    if (!d.hint.empty()) out += "; " + d.hint;
+    return out;
+}
+
+std::string format_json(const std::vector<Diagnostic>& ds) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& d : ds) {
+        arr.push_back({{"file", d.pos.file},
+                       {"line", d.pos.line},
+                       {"column", d.pos.column},
+                       {"severity", severity_name(d.severity)},
+                       {"field", d.field},
+                       {"message", d.message},
+                       {"hint", d.hint}});
+    }
+    // Invalid UTF-8 in a message (quoted from bad content) is replaced rather than thrown on.
+    return arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace sprout

@@ -1,0 +1,223 @@
+#include "load/loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <system_error>
+
+#include "util/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace sprout::load {
+
+SourcePos pos_of(const toml::node& n, const std::string& path) {
+    const auto& s = n.source();
+    return {path, s.begin.line ? s.begin.line : 1u, s.begin.column ? s.begin.column : 1u};
+}
+
+std::optional<Toolkit> locate(const std::string& dir, std::string& error) {
+    std::error_code ec;
+    const fs::path p = dir.empty() ? fs::path(".") : fs::path(dir);
+    if (!fs::is_directory(p, ec)) {
+        error = "'" + p.string() + "' is not a folder";
+        return std::nullopt;
+    }
+    const auto& s = schema::builtin();
+    auto looks_like_content = [&](const fs::path& c) {
+        if (fs::exists(c / "site.toml", ec)) return true;
+        for (const auto& f : s.folder_names())
+            if (fs::is_directory(c / f, ec)) return true;
+        return false;
+    };
+    Toolkit tk;
+    if (fs::is_directory(p / "content", ec)) {
+        tk.root = p.string();
+        tk.content_dir = (p / "content").string();
+        tk.display = (p == fs::path(".") ? fs::path("content") : p / "content").string();
+    } else if (looks_like_content(p)) {
+        tk.root = p.parent_path().empty() ? "." : p.parent_path().string();
+        tk.content_dir = p.string();
+        tk.display = p.string();
+    } else {
+        error = "no content/ folder in '" + p.string() + "' (run `sprout init DIR` to start a toolkit)";
+        return std::nullopt;
+    }
+    return tk;
+}
+
+namespace {
+
+// Splits "+++\n<toml>\n+++\n<body>" front matter. Returns false when the markers are missing.
+bool split_front_matter(std::string_view text, std::string_view& front, std::string_view& body,
+                        std::uint32_t& body_line) {
+    auto line_end = [&](std::size_t from) {
+        auto e = text.find('\n', from);
+        return e == std::string_view::npos ? text.size() : e;
+    };
+    std::size_t first_end = line_end(0);
+    if (text::trim(text.substr(0, first_end)) != "+++") return false;
+    std::size_t pos = first_end + 1;
+    std::uint32_t line = 2;
+    while (pos <= text.size()) {
+        const std::size_t e = line_end(pos);
+        if (text::trim(text.substr(pos, e - pos)) == "+++") {
+            front = text.substr(first_end + 1, pos - first_end - 1);
+            body = e < text.size() ? text.substr(e + 1) : std::string_view{};
+            body_line = line + 1;
+            return true;
+        }
+        if (e >= text.size()) break;
+        pos = e + 1;
+        ++line;
+    }
+    return false;
+}
+
+bool is_inside(const fs::path& child, const fs::path& parent) {
+    std::error_code ec;
+    const auto c = fs::weakly_canonical(child, ec);
+    const auto p = fs::weakly_canonical(parent, ec);
+    auto [pe, ce] = std::mismatch(p.begin(), p.end(), c.begin(), c.end());
+    return pe == p.end();
+}
+
+}  // namespace
+
+bool parse_record(std::string_view text, const std::string& path, const schema::KindSpec& kind, RawRecord& out,
+                  Diagnostics& diags) {
+    if (!text::is_valid_utf8(text)) {
+        diags.error({path, 1, 1}, "", "file is not valid UTF-8", "save it as UTF-8");
+        return false;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        diags.error({path, 1, 1}, "", "file contains a NUL byte", "remove it; records are plain text");
+        return false;
+    }
+    std::string_view toml_text = text;
+    std::uint32_t line_offset = 0;
+    if (kind.extension == "md") {
+        std::string_view front, body;
+        std::uint32_t body_line = 1;
+        if (!split_front_matter(text, front, body, body_line)) {
+            diags.error({path, 1, 1}, "", "page has no TOML front matter",
+                        "start the file with a line '+++', the fields, and another '+++'");
+            return false;
+        }
+        toml_text = front;
+        line_offset = 1;
+        out.body = std::string(body);
+        out.body_line = body_line;
+    }
+    try {
+        out.table = toml::parse(toml_text, path);
+    } catch (const toml::parse_error& e) {
+        const auto& src = e.source();
+        diags.error({path, src.begin.line + line_offset, src.begin.column}, "",
+                    "TOML syntax error: " + std::string(e.description()));
+        return false;
+    }
+    if (line_offset) {
+        // Front matter starts on line 2: shift every position so messages point into the file.
+        std::function<void(toml::node&)> shift = [&](toml::node& n) {
+            auto& s = const_cast<toml::source_region&>(n.source());
+            if (s.begin.line) s.begin.line += line_offset;
+            if (s.end.line) s.end.line += line_offset;
+            if (auto* t = n.as_table()) for (auto&& [k, v] : *t) shift(v);
+            if (auto* a = n.as_array()) for (auto& v : *a) shift(v);
+        };
+        shift(out.table);
+    }
+    out.kind = &kind;
+    out.path = path;
+    return true;
+}
+
+std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
+    const auto& s = schema::builtin();
+    std::vector<RawRecord> out;
+    std::error_code ec;
+    const fs::path content(tk.content_dir);
+    const fs::path shown(tk.display);
+
+    auto read_one = [&](const fs::path& file, const std::string& display, const schema::KindSpec& kind,
+                        std::string id) {
+        if (fs::is_symlink(file, ec) && !is_inside(file, content)) {
+            diags.error({display, 0, 0}, "", "symbolic link points outside the content folder",
+                        "copy the file into content/ instead of linking to it");
+            return;
+        }
+        auto data = text::read_file(file.string());
+        if (!data) {
+            diags.error({display, 0, 0}, "", "cannot read file", "check its permissions");
+            return;
+        }
+        RawRecord r;
+        r.id = std::move(id);
+        if (parse_record(*data, display, kind, r, diags)) out.push_back(std::move(r));
+    };
+
+    // Single-file kinds (site.toml).
+    for (const auto& k : s.kinds) {
+        if (k.file.empty()) continue;
+        const fs::path f = content / k.file;
+        if (fs::exists(f, ec)) read_one(f, (shown / k.file).string(), k, k.name);
+        else diags.error({(shown / k.file).string(), 0, 0}, "", "missing " + k.title + " file",
+                         "create content/" + k.file + " (`sprout new " + k.name + "` writes one)");
+    }
+
+    // Everything else at the top level must be a kind folder.
+    std::vector<fs::directory_entry> top;
+    for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) top.push_back(*it);
+    if (ec) diags.error({tk.display, 0, 0}, "", "cannot list the content folder: " + ec.message());
+    std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const auto& e : top) {
+        const std::string name = e.path().filename().string();
+        if (name.starts_with('.')) continue;
+        const std::string display = (shown / name).string();
+        const auto* single = [&]() -> const schema::KindSpec* {
+            for (const auto& k : s.kinds) if (k.file == name) return &k;
+            return nullptr;
+        }();
+        if (single) continue;
+        const auto* kind = s.by_folder(name);
+        if (!kind || !e.is_directory(ec)) {
+            std::string hint = "record folders are: " + text::join(s.folder_names(), ", ");
+            if (auto c = text::closest(name, s.folder_names())) hint = "did you mean '" + *c + "'?";
+            diags.error({display, 0, 0}, "", "'" + name + "' is not a record folder", hint);
+            continue;
+        }
+        if (e.is_symlink(ec) && !is_inside(e.path(), content)) {
+            diags.error({display, 0, 0}, "", "symbolic link points outside the content folder");
+            continue;
+        }
+        std::vector<fs::directory_entry> files;
+        for (fs::directory_iterator it(e.path(), ec), end; !ec && it != end; it.increment(ec)) files.push_back(*it);
+        std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
+        for (const auto& f : files) {
+            const std::string fname = f.path().filename().string();
+            if (fname.starts_with('.') || fname.ends_with('~')) continue;  // editor backups and dotfiles
+            const std::string fdisplay = (shown / name / fname).string();
+            if (f.is_directory(ec)) {
+                diags.error({fdisplay, 0, 0}, "", "sub-folders are not allowed in " + name + "/",
+                            "put one record per file directly in content/" + name + "/");
+                continue;
+            }
+            const std::string ext = "." + kind->extension;
+            if (!fname.ends_with(ext)) {
+                diags.error({fdisplay, 0, 0}, "", "files in " + name + "/ must end in " + ext);
+                continue;
+            }
+            std::string id = fname.substr(0, fname.size() - ext.size());
+            if (auto why = schema::id_problem(id)) {
+                diags.error({fdisplay, 0, 0}, "", "file name '" + id + "' is not a valid id: it " + *why,
+                            "rename the file, e.g. '" + text::to_lower(id) + ext + "'");
+                continue;
+            }
+            read_one(f.path(), fdisplay, *kind, std::move(id));
+        }
+    }
+    return out;
+}
+
+}  // namespace sprout::load

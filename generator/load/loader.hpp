@@ -1,0 +1,51 @@
+#pragma once
+// Reading a toolkit from disk: finding its folders, parsing every record file with source
+// positions, and mapping checked records into the typed model.
+#include <optional>
+#include <string>
+#include <toml++/toml.h>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "model/model.hpp"
+#include "schema/schema.hpp"
+
+namespace sprout::load {
+
+// Where a toolkit's parts are. Paths in diagnostics are shown as `display/...`.
+struct Toolkit {
+    std::string root;         // folder holding content/, templates/, themes/
+    std::string content_dir;  // root/content, or the folder given if it is itself a content folder
+    std::string display;      // content_dir as the user should see it in messages
+};
+
+// Accepts a toolkit folder (with content/ inside) or a content folder itself.
+// On failure returns nullopt and sets `error` to a one-line reason.
+std::optional<Toolkit> locate(const std::string& dir, std::string& error);
+
+// One parsed record file, not yet validated against the schema.
+struct RawRecord {
+    const schema::KindSpec* kind = nullptr;
+    std::string id;
+    std::string path;     // display path
+    toml::table table;    // front matter for pages
+    std::string body;     // Markdown body of pages
+    std::uint32_t body_line = 1;
+};
+
+// Reads every record under the content folder. Syntax errors, unreadable files, stray files,
+// bad ids and files that escape the folder become diagnostics; the rest are returned.
+std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags);
+
+// Parses one record's text (used by read_tree and by the fuzzers). Returns false on a
+// diagnostic already reported.
+bool parse_record(std::string_view text, const std::string& path, const schema::KindSpec& kind, RawRecord& out,
+                  Diagnostics& diags);
+
+// Maps checked records to the typed model. Call only when checking found no errors.
+model::Model to_model(const std::vector<RawRecord>& records);
+
+// Position of a TOML node as a SourcePos in `path` (1:1 when the node has none).
+SourcePos pos_of(const toml::node& n, const std::string& path);
+
+}  // namespace sprout::load

@@ -1,0 +1,152 @@
+#include "markdown/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+#include <cstdlib>
+#include <mutex>
+#include <vector>
+
+#include "util/text.hpp"
+
+namespace sprout::markdown {
+
+namespace {
+
+constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+void ensure_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+cmark_llist* extension_list(cmark_parser* parser) {
+    for (const char* name : kExtensions)
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
+    return cmark_parser_get_syntax_extensions(parser);
+}
+
+// Blanks link and image targets outside the allow-list (cmark's own safe mode already drops
+// javascript:, vbscript:, file: and most data: URLs; this also drops anything unusual).
+void sanitise_urls(cmark_node* root) {
+    cmark_iter* it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it);
+        const auto t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+            const char* url = cmark_node_get_url(n);
+            if (url && !is_safe_url(url)) cmark_node_set_url(n, "");
+        }
+    }
+    cmark_iter_free(it);
+}
+
+std::string take(char* s) {
+    std::string out = s ? s : "";
+    std::free(s);
+    return out;
+}
+
+}  // namespace
+
+Document::Document(std::string_view text) {
+    ensure_registered();
+    cmark_parser* parser = cmark_parser_new(kOptions);
+    extension_list(parser);
+    cmark_parser_feed(parser, text.data(), text.size());
+    root_ = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    sanitise_urls(root_);
+}
+
+Document::~Document() {
+    if (root_) cmark_node_free(root_);
+}
+
+Document::Document(Document&& o) noexcept : root_(o.root_) { o.root_ = nullptr; }
+
+Document& Document::operator=(Document&& o) noexcept {
+    if (this != &o) {
+        if (root_) cmark_node_free(root_);
+        root_ = o.root_;
+        o.root_ = nullptr;
+    }
+    return *this;
+}
+
+std::string Document::html() const {
+    // The extension list must come from a parser that has them attached.
+    ensure_registered();
+    cmark_parser* parser = cmark_parser_new(kOptions);
+    cmark_llist* exts = extension_list(parser);
+    std::string out = take(cmark_render_html(root_, kOptions, exts));
+    cmark_parser_free(parser);
+    return out;
+}
+
+std::string Document::plain_text() const {
+    std::string out;
+    cmark_iter* it = cmark_iter_new(root_);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node* n = cmark_iter_get_node(it);
+        const auto t = cmark_node_get_type(n);
+        if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+            if (const char* lit = cmark_node_get_literal(n)) out += lit;
+        } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+            out += ' ';
+        } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM)) {
+            out += "\n\n";
+        } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_CODE_BLOCK) {
+            if (const char* lit = cmark_node_get_literal(n)) out += lit;
+            out += "\n";
+        }
+    }
+    cmark_iter_free(it);
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out;
+}
+
+std::string to_html(std::string_view text) { return Document(text).html(); }
+
+std::string to_inline_html(std::string_view text) {
+    std::string html = to_html(text);
+    // A single paragraph renders as "<p>…</p>\n": unwrap it.
+    if (html.starts_with("<p>") && html.ends_with("</p>\n") && html.find("<p>", 3) == std::string::npos)
+        return html.substr(3, html.size() - 3 - 5);
+    return html;
+}
+
+std::string to_plain_text(std::string_view text) { return Document(text).plain_text(); }
+
+bool is_safe_url(std::string_view url) {
+    const std::string_view u = text::trim(url);
+    if (u.empty()) return true;
+    // A scheme is letters/digits/+.- before the first ':' that comes before any '/', '?' or '#'.
+    const auto colon = u.find(':');
+    const auto delim = u.find_first_of("/?#");
+    if (colon == std::string_view::npos || (delim != std::string_view::npos && delim < colon)) return true;  // relative
+    const std::string scheme = text::to_lower(u.substr(0, colon));
+    return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
+std::string escape_html(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace sprout::markdown

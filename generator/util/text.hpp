@@ -1,0 +1,27 @@
+#pragma once
+// Small text helpers shared by the loader, checker and renderers.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sprout::text {
+
+// Edit distance between two strings (Levenshtein, byte-wise).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a plausible typo.
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+
+bool is_blank(std::string_view s);
+std::string_view trim(std::string_view s);
+bool is_valid_utf8(std::string_view s);
+std::string to_lower(std::string_view s);
+
+// Reads a whole file; nullopt if it cannot be read.
+std::optional<std::string> read_file(const std::string& path);
+
+// Joins items with a separator.
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+}  // namespace sprout::text
