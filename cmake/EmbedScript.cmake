@@ -1,5 +1,6 @@
 # Writes OUTPUT: a C++ file defining `sprout::embedded::NAME()`, the embedded files as
 # {path relative to BASE, contents}. Invoked by sprout_embed() in Embed.cmake.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(arrays "")
 set(entries "")
 set(i 0)

@@ -40,10 +40,12 @@ public:
         : diags_(d), refs_(refs), levels_(levels), rrefs_(rrefs) {}
 
     void record(const load::RawRecord& r) {
+        if (!r.parsed) return;
         path_ = r.path;
         kind_ = r.kind;
         table(r.table, r.kind->fields, "", r.kind->title);
-        if (r.kind->claim && !r.table.contains("cite"))
+        const auto* cite = r.kind->field("cite");
+        if (r.kind->claim && cite && !cite->required && !r.table.contains("cite"))
             diags_.warning(load::pos_of(r.table, path_), "cite", r.kind->title + " has no source",
                            "add cite = [{ source = \"...\", locator = \"...\" }]");
         if (r.kind->extension == "md" && text::is_blank(r.body))
@@ -64,7 +66,7 @@ private:
                 std::vector<std::string> names;
                 for (const auto& f : fields) names.push_back(f.name);
                 const auto c = text::closest(name, names);
-                diags_.error(at(node), prefix + name, "unknown field in " + what,
+                diags_.error(load::pos_of(key, path_), prefix + name, "unknown field in " + what,
                              c ? "did you mean '" + *c + "'?" : "allowed fields: " + text::join(names, ", "));
                 continue;
             }
@@ -270,7 +272,7 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
 
     auto ids_of = [&](const std::string& kind) {
         std::vector<std::string> out;
-        for (const auto& [id, _] : ids[kind]) out.push_back(id);
+        for (const auto& [id, rec] : ids[kind]) out.push_back(id);
         return out;
     };
 
@@ -297,6 +299,15 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
         diags.error(u.pos, u.field, "no " + k->title + " with id '" + id + "'",
                     c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
     }
+
+    // A source nothing cites is probably a leftover or a typo'd id elsewhere.
+    std::set<std::string> cited;
+    for (const auto& u : refs)
+        if (u.kind == "source") cited.insert(u.id);
+    for (const auto& [id, r] : ids["source"])
+        if (!cited.count(id) && r->parsed && r->table["seed_file"].value<std::string>() == std::nullopt)
+            diags.warning({r->path, 1, 1}, "", "source '" + id + "' is not cited by any record",
+                          "cite it, or delete the file");
 
     // A rating's level must be one of its scale's levels.
     std::map<std::string, std::vector<std::string>> scale_levels;

@@ -16,6 +16,11 @@ SourcePos pos_of(const toml::node& n, const std::string& path) {
     return {path, s.begin.line ? s.begin.line : 1u, s.begin.column ? s.begin.column : 1u};
 }
 
+SourcePos pos_of(const toml::key& k, const std::string& path) {
+    const auto& s = k.source();
+    return {path, s.begin.line ? s.begin.line : 1u, s.begin.column ? s.begin.column : 1u};
+}
+
 std::optional<Toolkit> locate(const std::string& dir, std::string& error) {
     std::error_code ec;
     const fs::path p = dir.empty() ? fs::path(".") : fs::path(dir);
@@ -147,14 +152,14 @@ std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
                         "copy the file into content/ instead of linking to it");
             return;
         }
-        auto data = text::read_file(file.string());
-        if (!data) {
-            diags.error({display, 0, 0}, "", "cannot read file", "check its permissions");
-            return;
-        }
         RawRecord r;
         r.id = std::move(id);
-        if (parse_record(*data, display, kind, r, diags)) out.push_back(std::move(r));
+        r.kind = &kind;
+        r.path = display;
+        auto data = text::read_file(file.string());
+        if (!data) diags.error({display, 0, 0}, "", "cannot read file", "check its permissions");
+        r.parsed = data && parse_record(*data, display, kind, r, diags);
+        out.push_back(std::move(r));
     };
 
     // Single-file kinds (site.toml).
@@ -210,8 +215,9 @@ std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
             }
             std::string id = fname.substr(0, fname.size() - ext.size());
             if (auto why = schema::id_problem(id)) {
+                const std::string lowered = text::to_lower(id);
                 diags.error({fdisplay, 0, 0}, "", "file name '" + id + "' is not a valid id: it " + *why,
-                            "rename the file, e.g. '" + text::to_lower(id) + ext + "'");
+                            schema::id_problem(lowered) ? "rename the file" : "rename the file to '" + lowered + ext + "'");
                 continue;
             }
             read_one(f.path(), fdisplay, *kind, std::move(id));

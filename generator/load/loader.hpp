@@ -31,10 +31,12 @@ struct RawRecord {
     toml::table table;    // front matter for pages
     std::string body;     // Markdown body of pages
     std::uint32_t body_line = 1;
+    bool parsed = true;   // false: the file exists but could not be read or parsed (already reported)
 };
 
 // Reads every record under the content folder. Syntax errors, unreadable files, stray files,
-// bad ids and files that escape the folder become diagnostics; the rest are returned.
+// bad ids and files that escape the folder become diagnostics. Records that failed to parse
+// are returned with parsed = false, so references to them do not cascade into more errors.
 std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags);
 
 // Parses one record's text (used by read_tree and by the fuzzers). Returns false on a
@@ -47,5 +49,6 @@ model::Model to_model(const std::vector<RawRecord>& records);
 
 // Position of a TOML node as a SourcePos in `path` (1:1 when the node has none).
 SourcePos pos_of(const toml::node& n, const std::string& path);
+SourcePos pos_of(const toml::key& k, const std::string& path);
 
 }  // namespace sprout::load

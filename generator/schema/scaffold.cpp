@@ -31,6 +31,9 @@ public:
             const auto src = lookup_("source").value_or("a-source-id");
             return "[{ source = \"" + src + "\", locator = \"Section or page where this is stated\" }]";
         }
+        if (f.type_name == "conflicts")
+            return "[{ note = \"What disagrees with what\", cite = [{ source = \"" + lookup_("source").value_or("a-source-id") +
+                   "\", locator = \"Where\" }] }]";
         if (f.type == FieldType::Ref)
             if (auto id = lookup_(f.ref)) return "\"" + *id + "\"";
         if (f.type == FieldType::Refs)
@@ -43,7 +46,7 @@ public:
         // TOML needs plain keys before [tables], so write those first.
         for (const auto& f : fs) {
             if (is_table_like(f)) continue;
-            const bool off = commented || !f.required;
+            const bool off = commented || !(f.required || f.scaffold);
             os << "\n# " << describe(f) << "\n" << (off ? "# " : "") << f.name << " = " << value(f) << "\n";
         }
         for (const auto& f : fs) {

@@ -102,6 +102,7 @@ FieldSpec parse_field(const toml::table& t, const std::string& where) {
         throw std::logic_error("schema: field " + where + "." + f.name + " has unknown type '" + f.type_name + "'");
     f.type = it->second;
     f.required = t["required"].value_or(false);
+    f.scaffold = t["scaffold"].value_or(false);
     f.doc = t["doc"].value_or(std::string{});
     f.ref = t["ref"].value_or(std::string{});
     f.pattern = t["pattern"].value_or(std::string{});

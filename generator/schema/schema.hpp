@@ -23,6 +23,7 @@ struct FieldSpec {
     FieldType type = FieldType::String;
     std::string type_name;  // as written in schema.toml ("cite", "series"... keep their names for docs)
     bool required = false;
+    bool scaffold = false;  // `sprout new` writes it uncommented even though it is optional
     std::string doc;
     std::string ref;                  // kind name, for Ref/Refs
     std::vector<std::string> values;  // for Enum

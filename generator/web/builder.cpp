@@ -1,0 +1,273 @@
+#include "web/builder.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "markdown/markdown.hpp"
+#include "web/urls.hpp"
+
+namespace sprout::web {
+
+namespace {
+
+struct NavEntry {
+    const char* section;
+    const char* title;
+    const char* url;
+};
+
+// The main navigation, in reading order.
+constexpr NavEntry kNav[] = {
+    {"interventions", "Interventions", "interventions/index.html"},
+    {"evidence", "Evidence scales", "evidence/index.html"},
+    {"recommendations", "Recommendations", "recommendations/index.html"},
+    {"examples", "Practice examples", "examples/index.html"},
+    {"statistics", "Statistics", "statistics/index.html"},
+    {"nations", "Nations", "nations/index.html"},
+    {"audiences", "Audiences", "audiences/index.html"},
+    {"sources", "Sources", "sources/index.html"},
+    {"guides", "Guides", "pages/index.html"},
+    {"glossary", "Glossary", "glossary/index.html"},
+};
+
+std::string trim_zeros(std::string s) {
+    if (s.find('.') == std::string::npos) return s;
+    while (s.ends_with('0')) s.pop_back();
+    if (s.ends_with('.')) s.pop_back();
+    return s;
+}
+
+std::string with_thousands(const std::string& number) {
+    const auto dot = number.find('.');
+    std::string whole = number.substr(0, dot), frac = dot == std::string::npos ? "" : number.substr(dot);
+    const bool negative = whole.starts_with('-');
+    if (negative) whole.erase(0, 1);
+    std::string out;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0) out += ',';
+        out += whole[i];
+    }
+    return (negative ? "-" : "") + out + frac;
+}
+
+std::string age_text(int months) {
+    if (months < 0) return "pregnancy";
+    if (months == 0) return "birth";
+    if (months % 12 == 0) return std::to_string(months / 12) + (months == 12 ? " year" : " years");
+    return std::to_string(months) + (months == 1 ? " month" : " months");
+}
+
+}  // namespace
+
+std::string text_join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+Builder::Builder(const model::Model& m, const Templates& t, output::Staging& out)
+    : model(m), refs(m), templates_(t), out_(out), glossary_(m) {}
+
+void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta) {
+    const auto& site = model.site;
+    const std::string root = urls::root_of(path);
+    ctx["root"] = root;
+    ctx["page_title"] = meta.title;
+    ctx["meta_description"] = meta.description.empty() ? plain(site.description) : meta.description;
+    ctx["canonical"] = urls::canonical(site.base_url, path);
+    ctx["site"] = {{"title", site.title},         {"publisher", site.publisher}, {"licence", site.licence},
+                   {"edition", site.edition},     {"language", site.language},   {"base_url", site.base_url}};
+    ctx["is_home"] = path == "index.html";
+    Json crumbs = Json::array();
+    if (path != "index.html") {
+        crumbs.push_back({{"title", "Home"}, {"url", "index.html"}});
+        for (const auto& c : meta.crumbs) crumbs.push_back({{"title", c.title}, {"url", c.url}});
+    }
+    ctx["breadcrumbs"] = crumbs;
+    Json nav = Json::array();
+    for (const auto& n : kNav)
+        nav.push_back({{"title", n.title}, {"url", n.url}, {"current", meta.section == n.section}});
+    ctx["nav"] = nav;
+    Json scripts = Json::array();
+    for (const auto& s : meta.scripts) scripts.push_back({{"src", "assets/" + s}});
+    ctx["scripts"] = scripts;
+    std::string html = templates_.page(tmpl, ctx);
+    html = glossary_.apply(html, root, path);
+    out_.write(path, html);
+    pages_.push_back({path, std::move(meta)});
+}
+
+std::string Builder::md(const std::string& markdown) { return markdown.empty() ? std::string() : markdown::to_html(markdown); }
+std::string Builder::md_inline(const std::string& markdown) {
+    return markdown.empty() ? std::string() : markdown::to_inline_html(markdown);
+}
+std::string Builder::plain(const std::string& markdown) {
+    std::string s = markdown::to_plain_text(markdown);
+    for (auto& c : s)
+        if (c == '\n') c = ' ';
+    while (s.ends_with(' ')) s.pop_back();
+    return s;
+}
+
+Json Builder::cites(const model::Cites& cs) const {
+    Json out = Json::array();
+    for (const auto& c : cs) {
+        const auto* src = model.source(c.source);
+        Json j = {{"citation", src ? src->citation : c.source},
+                  {"url", urls::record("sources", c.source)},
+                  {"locator", c.locator},
+                  {"lines", c.lines},
+                  {"via", ""},
+                  {"via_url", ""}};
+        if (!c.via.empty() && c.via != c.source) {
+            const auto* via = model.source(c.via);
+            j["via"] = via ? via->citation : c.via;
+            j["via_url"] = urls::record("sources", c.via);
+        }
+        out.push_back(j);
+    }
+    return out;
+}
+
+Json Builder::conflicts(const std::vector<model::Conflict>& cs) const {
+    Json out = Json::array();
+    for (const auto& c : cs) {
+        Json with = Json::array();
+        for (const auto& w : c.with) {
+            const auto slash = w.find('/');
+            if (slash == std::string::npos) continue;
+            const auto r = describe(model, w.substr(0, slash), w.substr(slash + 1));
+            with.push_back({{"title", r.title}, {"url", r.url}});
+        }
+        out.push_back({{"note_html", md(c.note)}, {"with", with}, {"cites", cites(c.cite)}});
+    }
+    return out;
+}
+
+Json Builder::rating(const model::Rating& r) const {
+    const auto* scale = model.scale(r.scale);
+    const auto* level = scale ? scale->level(r.level) : nullptr;
+    return {{"scale_id", r.scale},
+            {"scale_name", scale ? (scale->short_name.empty() ? scale->name : scale->short_name) : r.scale},
+            {"scale_full_name", scale ? scale->name : r.scale},
+            {"scale_url", urls::record("evidence-scales", r.scale)},
+            {"scale_kind", scale ? scale->kind : ""},
+            {"level_id", r.level},
+            {"level_label", level ? level->label : r.level},
+            {"level_anchor", urls::anchor("level", r.level)},
+            {"meaning_html", level ? md(level->meaning) : ""},
+            {"outcome", r.outcome},
+            {"note_html", md(r.note)},
+            {"cites", cites(r.cite)}};
+}
+
+Json Builder::link(const std::string& folder, const std::string& id) const {
+    const auto r = describe(model, folder, id);
+    return {{"title", r.title}, {"url", r.url}, {"id", id}};
+}
+
+Json Builder::links(const std::string& folder, const std::vector<std::string>& ids) const {
+    Json out = Json::array();
+    for (const auto& id : ids) out.push_back(link(folder, id));
+    return out;
+}
+
+std::string Builder::nation_name(const std::string& id) const {
+    const auto* n = model.nation(id);
+    return n ? n->name : id;
+}
+
+Json Builder::intervention_item(const model::Intervention& i) const {
+    Json ratings = Json::array(), groupings = Json::array();
+    std::string levels;
+    for (const auto& r : i.ratings) {
+        const auto* scale = model.scale(r.scale);
+        (scale && scale->kind == "grouping" ? groupings : ratings).push_back(rating(r));
+        levels += (levels.empty() ? "" : " ") + r.scale + ":" + r.level;
+    }
+    std::string settings, nations, audiences;
+    for (const auto& s : i.delivery_settings) settings += (settings.empty() ? "" : " ") + urls::slug(s);
+    for (const auto& a : i.availability) nations += (nations.empty() ? "" : " ") + a.nation;
+    for (const auto& a : i.audiences) audiences += (audiences.empty() ? "" : " ") + a;
+    return {{"id", i.id},
+            {"title", i.name},
+            {"url", urls::record("interventions", i.id)},
+            {"kind", i.kind},
+            {"summary_html", md_inline(i.summary)},
+            {"age", age_range(i.age_min_months, i.age_max_months)},
+            {"target_group", i.target_group},
+            {"ratings", ratings},
+            {"groupings", groupings},
+            {"has_conflicts", !i.conflicts.empty()},
+            // Filter data for the script; the list itself is complete without it.
+            {"data_age_min", i.age_min_months ? std::to_string(*i.age_min_months) : ""},
+            {"data_age_max", i.age_max_months ? std::to_string(*i.age_max_months) : ""},
+            {"data_levels", levels},
+            {"data_settings", settings},
+            {"data_nations", nations},
+            {"data_audiences", audiences},
+            {"data_target", i.target_group}};
+}
+
+Json Builder::recommendation_item(const model::Recommendation& r) const {
+    return {{"id", r.id},
+            {"title", r.title},
+            {"url", urls::record("recommendations", r.id)},
+            {"number", r.number},
+            {"kind", r.kind},
+            {"summary_html", md_inline(r.text)},
+            {"actors", links("actors", r.actors)},
+            {"has_conflicts", !r.conflicts.empty()}};
+}
+
+Json Builder::example_item(const model::Example& e) const {
+    return {{"id", e.id},
+            {"title", e.name},
+            {"url", urls::record("examples", e.id)},
+            {"place", e.place},
+            {"nation", e.nation.empty() ? "" : nation_name(e.nation)},
+            {"label", e.label},
+            {"summary_html", md_inline(e.summary)},
+            {"has_conflicts", !e.conflicts.empty()}};
+}
+
+Json Builder::statistic_item(const model::Statistic& s) const {
+    return {{"id", s.id},
+            {"title", s.title},
+            {"url", urls::record("statistics", s.id)},
+            {"figure", figure_text(s)},
+            {"measure", s.measure},
+            {"period", s.period},
+            {"place", s.nation.empty() ? s.geography : nation_name(s.nation)},
+            {"is_series", !s.series.empty()},
+            {"cites", cites(s.cite)},
+            {"has_conflicts", !s.conflicts.empty()}};
+}
+
+std::string Builder::format_value(double v, const std::string& unit) {
+    std::string n = trim_zeros(fmt::format("{:.2f}", v));
+    if (unit == "count" || unit == "number" || unit == "gbp") n = with_thousands(n);
+    if (unit == "percent") return n + "%";
+    if (unit == "gbp") return "£" + n;
+    if (unit == "years" || unit == "months" || unit == "weeks") {
+        std::string u = unit;
+        if (std::fabs(v - 1.0) < 1e-9) u.pop_back();
+        return n + " " + u;
+    }
+    return n;
+}
+
+std::string Builder::figure_text(const model::Statistic& s) {
+    if (!s.value_text.empty()) return s.value_text;
+    if (s.value) return format_value(*s.value, s.unit);
+    return {};
+}
+
+std::string Builder::age_range(const std::optional<int>& lo, const std::optional<int>& hi) {
+    if (lo && hi) return age_text(*lo) + " to " + age_text(*hi);
+    if (lo) return "from " + age_text(*lo);
+    if (hi) return "up to " + age_text(*hi);
+    return {};
+}
+
+}  // namespace sprout::web

@@ -1,0 +1,87 @@
+#pragma once
+// What every section renderer shares: the model and its back-links, the templates, the output,
+// helpers that turn model values into template context (citations, badges, links, Markdown),
+// and the list of pages written, from which the search index, sitemap and feed are made.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/model.hpp"
+#include "output/staging.hpp"
+#include "util/text.hpp"
+#include "web/crossrefs.hpp"
+#include "web/glossary_links.hpp"
+#include "web/templates.hpp"
+
+namespace sprout::web {
+
+using Json = nlohmann::json;
+
+struct Crumb {
+    std::string title, url;  // url is site-root relative
+};
+
+// What the layout, search index and sitemap need to know about a page.
+struct PageMeta {
+    PageMeta(std::string t, std::string d, std::string s)
+        : title(std::move(t)), description(std::move(d)), section(std::move(s)) {}
+    std::string title;
+    std::string description;  // plain text, for <meta name="description"> and search results
+    std::string section;      // nav entry to mark current ("interventions", ...); "" for none
+    std::vector<Crumb> crumbs;  // between Home and the page itself
+    std::vector<std::string> scripts;  // theme scripts the page uses, e.g. "filter.js"
+    std::string search_kind;  // label in search results ("Intervention"); "" keeps it out of search
+    std::string search_body;  // plain text searched as the body
+    bool in_sitemap = true;
+};
+
+// Words of a list joined with spaces, for search bodies.
+std::string text_join(const std::vector<std::string>& words);
+
+struct WrittenPage {
+    std::string path;
+    PageMeta meta;
+};
+
+class Builder {
+public:
+    Builder(const model::Model& m, const Templates& t, output::Staging& out);
+
+    const model::Model& model;
+    const CrossRefs refs;
+
+    // Renders `tmpl` with `ctx` inside the layout and writes it at site-root path `path`.
+    void page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta);
+    // Writes a non-HTML file.
+    void file(const std::string& path, const std::string& data) { out_.write(path, data); }
+    const std::vector<WrittenPage>& pages() const { return pages_; }
+    const Templates& templates() const { return templates_; }
+
+    // --- context helpers (all values are raw text; templates escape them) ---
+    static std::string md(const std::string& markdown);         // safe HTML block
+    static std::string md_inline(const std::string& markdown);  // safe HTML, no <p>
+    static std::string plain(const std::string& markdown);      // text for search and meta
+    Json cites(const model::Cites& cites) const;                // provenance lines
+    Json conflicts(const std::vector<model::Conflict>& cs) const;
+    Json rating(const model::Rating& r) const;                  // evidence badge + meaning
+    Json link(const std::string& folder, const std::string& id) const;  // {title, url}
+    Json links(const std::string& folder, const std::vector<std::string>& ids) const;
+    Json intervention_item(const model::Intervention& i) const;  // list entry with badges
+    Json recommendation_item(const model::Recommendation& r) const;
+    Json example_item(const model::Example& e) const;
+    Json statistic_item(const model::Statistic& s) const;
+    std::string nation_name(const std::string& id) const;
+    // "5.5%", "£1,200", "3 years"; value_text wins when the document words the figure.
+    static std::string format_value(double v, const std::string& unit);
+    static std::string figure_text(const model::Statistic& s);
+    static std::string age_range(const std::optional<int>& min_months, const std::optional<int>& max_months);
+
+private:
+    const Templates& templates_;
+    output::Staging& out_;
+    GlossaryLinker glossary_;
+    std::vector<WrittenPage> pages_;
+};
+
+}  // namespace sprout::web

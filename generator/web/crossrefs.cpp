@@ -1,0 +1,159 @@
+#include "web/crossrefs.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "web/urls.hpp"
+
+namespace sprout::web {
+
+RecordRef describe(const model::Model& m, const std::string& folder, const std::string& id) {
+    RecordRef r{folder, id, id, urls::record(folder, id)};
+    auto set = [&](const std::string& title) { r.title = title; };
+    if (folder == "interventions") {
+        if (auto* x = m.intervention(id)) set(x->name);
+    } else if (folder == "recommendations") {
+        if (auto* x = m.recommendation(id)) set(x->title);
+    } else if (folder == "examples") {
+        if (auto* x = m.example(id)) set(x->name);
+    } else if (folder == "statistics") {
+        if (auto* x = m.statistic(id)) set(x->title);
+    } else if (folder == "sources") {
+        if (auto* x = m.source(id)) set(x->display());
+    } else if (folder == "nations") {
+        if (auto* x = m.nation(id)) set(x->name);
+    } else if (folder == "audiences") {
+        if (auto* x = m.audience(id)) set(x->name);
+    } else if (folder == "areas") {
+        if (auto* x = m.area(id)) set(x->name);
+    } else if (folder == "evidence-scales") {
+        if (auto* x = m.scale(id)) set(x->name);
+    } else if (folder == "pages") {
+        if (auto* x = m.page(id)) set(x->title);
+    } else if (folder == "glossary") {
+        if (auto* x = m.term(id)) set(x->term);
+    } else if (folder == "actors") {
+        if (auto* x = m.actor(id)) set(x->name);
+    } else if (folder == "service-types") {
+        if (auto* x = m.service_type(id)) set(x->name);
+    } else if (folder == "policies") {
+        // Policies have no lookup by id in the model; they are few, so search.
+        for (const auto& p : m.policies)
+            if (p.id == id) {
+                set(p.name);
+                r.url = urls::record(folder, id, p.nation);
+            }
+    }
+    return r;
+}
+
+namespace {
+
+class CiteCollector {
+public:
+    CiteCollector(CrossRefs& x) : x_(x) {}
+    void add(const RecordRef& rec, const model::Cites& cites) {
+        for (const auto& c : cites) {
+            x_.cited_as_source[c.source].push_back({rec, c.locator});
+            if (!c.via.empty() && c.via != c.source) x_.read_via[c.via].push_back({rec, c.locator});
+        }
+    }
+    void add_conflicts(const RecordRef& rec, const std::vector<model::Conflict>& cs) {
+        for (const auto& c : cs) add(rec, c.cite);
+    }
+
+private:
+    CrossRefs& x_;
+};
+
+// One entry per record and locator, sorted by kind then title, so pages list each claim once.
+void tidy(std::map<std::string, std::vector<CiteUse>>& uses) {
+    for (auto& [_, v] : uses) {
+        std::sort(v.begin(), v.end(), [](const CiteUse& a, const CiteUse& b) {
+            return std::tie(a.record, a.locator) < std::tie(b.record, b.locator);
+        });
+        v.erase(std::unique(v.begin(), v.end(),
+                            [](const CiteUse& a, const CiteUse& b) { return a.record == b.record && a.locator == b.locator; }),
+                v.end());
+    }
+}
+
+}  // namespace
+
+CrossRefs::CrossRefs(const model::Model& m) : m_(m) {
+    CiteCollector cc(*this);
+    for (const auto& x : m.nations) cc.add(describe(m, "nations", x.id), x.cite);
+    for (const auto& x : m.policies) {
+        RecordRef r{"policies", x.id, x.name, urls::record("policies", x.id, x.nation)};
+        cc.add(r, x.cite);
+        cc.add_conflicts(r, x.conflicts);
+    }
+    for (const auto& x : m.audiences)
+        for (const auto& k : x.key_messages) cc.add(describe(m, "audiences", x.id), k.cite);
+    for (const auto& x : m.areas) {
+        const auto r = describe(m, "areas", x.id);
+        cc.add(r, x.cite);
+        cc.add(r, x.births_cite);
+        for (const auto& f : x.figures) cc.add(r, f.cite);
+    }
+    for (const auto& x : m.service_types) cc.add(describe(m, "service-types", x.id), x.cite);
+    for (const auto& x : m.scales) cc.add(describe(m, "evidence-scales", x.id), x.cite);
+    for (const auto& x : m.interventions) {
+        const auto r = describe(m, "interventions", x.id);
+        cc.add(r, x.cite);
+        for (const auto& a : x.availability) cc.add(r, a.cite);
+        for (const auto& g : x.ratings) {
+            cc.add(r, g.cite);
+            rated_at[{g.scale, g.level}].push_back({&x, &g});
+        }
+        cc.add_conflicts(r, x.conflicts);
+        for (const auto& rel : x.related) {
+            related_interventions[x.id].push_back(rel);
+            related_interventions[rel].push_back(x.id);
+        }
+    }
+    for (const auto& x : m.recommendations) {
+        const auto r = describe(m, "recommendations", x.id);
+        cc.add(r, x.cite);
+        cc.add_conflicts(r, x.conflicts);
+    }
+    for (const auto& x : m.examples) {
+        const auto r = describe(m, "examples", x.id);
+        cc.add(r, x.cite);
+        for (const auto& o : x.outcomes) cc.add(r, o.cite);
+        cc.add_conflicts(r, x.conflicts);
+        for (const auto& i : x.interventions) examples_by_intervention[i].push_back(&x);
+        for (const auto& i : x.recommendations) examples_by_recommendation[i].push_back(&x);
+    }
+    for (const auto& x : m.statistics) {
+        const auto r = describe(m, "statistics", x.id);
+        cc.add(r, x.cite);
+        cc.add_conflicts(r, x.conflicts);
+    }
+    for (const auto& x : m.terms) cc.add(describe(m, "glossary", x.id), x.cite);
+    for (const auto& x : m.pages) cc.add(describe(m, "pages", x.id), x.cite);
+    tidy(cited_as_source);
+    tidy(read_via);
+    for (auto& [_, v] : related_interventions) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    }
+}
+
+std::string CrossRefs::document_of(const model::Recommendation& r) {
+    if (r.cite.empty()) return {};
+    return r.cite.front().via.empty() ? r.cite.front().source : r.cite.front().via;
+}
+
+std::vector<const model::Recommendation*> CrossRefs::recommendations_for_audience(const model::Audience& a) const {
+    const std::set<std::string> actors(a.actors.begin(), a.actors.end());
+    std::vector<const model::Recommendation*> out;
+    for (const auto& r : m_.recommendations) {
+        bool match = std::find(r.audiences.begin(), r.audiences.end(), a.id) != r.audiences.end();
+        for (const auto& ac : r.actors) match = match || actors.count(ac) > 0;
+        if (match) out.push_back(&r);
+    }
+    return out;
+}
+
+}  // namespace sprout::web

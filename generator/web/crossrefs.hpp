@@ -1,0 +1,54 @@
+#pragma once
+// Back-links and groupings the pages need, computed once from the model: who cites each
+// source, which examples use an intervention, which interventions sit at each evidence level,
+// and what each nation and audience gathers.
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace sprout::web {
+
+// A record as a link target: its content folder, id, display title and site-root URL.
+struct RecordRef {
+    std::string folder, id, title, url;
+    bool operator<(const RecordRef& o) const { return std::tie(folder, title, id) < std::tie(o.folder, o.title, o.id); }
+    bool operator==(const RecordRef& o) const { return folder == o.folder && id == o.id; }
+};
+
+// Describes any record by folder and id (as used in conflicts' `with`); title is the id when unknown.
+RecordRef describe(const model::Model& m, const std::string& folder, const std::string& id);
+
+// One use of a source by a claim.
+struct CiteUse {
+    RecordRef record;
+    std::string locator;
+};
+
+struct RatingUse {
+    const model::Intervention* intervention;
+    const model::Rating* rating;
+};
+
+class CrossRefs {
+public:
+    explicit CrossRefs(const model::Model& m);
+
+    std::map<std::string, std::vector<CiteUse>> cited_as_source;  // source id → claims citing it
+    std::map<std::string, std::vector<CiteUse>> read_via;         // document id → claims read in it
+    std::map<std::string, std::vector<const model::Example*>> examples_by_intervention;
+    std::map<std::string, std::vector<const model::Example*>> examples_by_recommendation;
+    std::map<std::string, std::vector<std::string>> related_interventions;  // both directions, sorted
+    std::map<std::pair<std::string, std::string>, std::vector<RatingUse>> rated_at;  // (scale, level)
+    // The document a recommendation belongs to: where its first citation was read.
+    static std::string document_of(const model::Recommendation& r);
+    // Recommendations addressed to an audience: through its actors or listed directly.
+    std::vector<const model::Recommendation*> recommendations_for_audience(const model::Audience& a) const;
+
+private:
+    const model::Model& m_;
+};
+
+}  // namespace sprout::web

@@ -1,0 +1,34 @@
+#pragma once
+// In-text definitions: the first use of each glossary term in a page's main text becomes a
+// link to its definition, with the definition as a tooltip and abbreviations marked <abbr>.
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace sprout::web {
+
+class GlossaryLinker {
+public:
+    explicit GlossaryLinker(const model::Model& m);
+
+    // Rewrites text inside <main> of a rendered page. `root` is the page's prefix to the
+    // site root. Text inside links, headings, code, abbreviations, buttons, tables' headers
+    // and SVG is left alone, as is the glossary page itself.
+    std::string apply(const std::string& html, const std::string& root, const std::string& page_path) const;
+
+private:
+    struct Form {
+        std::string text;      // what to look for
+        bool case_sensitive;   // abbreviations match exactly; words ignore case
+        bool abbreviation;
+        std::size_t term;      // index into terms_
+    };
+    struct TermInfo {
+        std::string id, name, definition;  // definition as plain text
+    };
+    std::vector<TermInfo> terms_;
+    std::vector<Form> forms_;  // longest first, so "secure attachment" wins over "attachment"
+};
+
+}  // namespace sprout::web

@@ -1,0 +1,22 @@
+#pragma once
+// One renderer per part of the site; each writes its pages through the Builder.
+#include "web/builder.hpp"
+
+namespace sprout::web {
+
+void render_home(Builder& b);
+void render_interventions(Builder& b);    // index with filters, one page each
+void render_compare(Builder& b);          // side-by-side comparison
+void render_evidence(Builder& b);         // evidence scales
+void render_recommendations(Builder& b);  // by document, actor, nation; one page each
+void render_examples(Builder& b);         // by nation and area; one page each
+void render_places(Builder& b);           // nations, audiences, areas, service types
+void render_statistics(Builder& b);       // by topic and nation; one page each with charts
+void render_sources(Builder& b);          // bibliography with "cited by"
+void render_free_pages(Builder& b);       // Markdown pages, glossary, about, search, data, 404
+
+// Headings for enumerations shown to readers.
+std::string intervention_kind_plural(const std::string& kind);
+std::string humanise(const std::string& kebab);  // "call-to-action" → "Call to action"
+
+}  // namespace sprout::web

@@ -1,0 +1,43 @@
+#pragma once
+// The Mustache templates (kainjow/mustache): loaded from the toolkit's templates/ over the
+// built-in defaults, each checked on its own so an error names its file and line, partials
+// expanded in place, and every page template parsed once for the whole build.
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "assets/assets.hpp"
+
+namespace kainjow::mustache {
+template <typename string_type>
+class basic_mustache;
+}
+
+namespace sprout::web {
+
+class Templates {
+public:
+    // Throws std::runtime_error ("templates/x.mustache:12: Unclosed section ...") on a bad template.
+    explicit Templates(const assets::Assets& assets);
+    ~Templates();
+    Templates(const Templates&) = delete;
+    Templates& operator=(const Templates&) = delete;
+
+    // Renders page template `name` ("intervention" → intervention.mustache) with `context`,
+    // then wraps it in layout.mustache, which gets the same context plus `content`.
+    std::string page(const std::string& name, const nlohmann::json& context) const;
+    // Renders one template alone (no layout).
+    std::string fragment(const std::string& name, const nlohmann::json& context) const;
+
+    bool has(const std::string& name) const { return parsed_.count(name) > 0; }
+
+private:
+    using Mustache = kainjow::mustache::basic_mustache<std::string>;
+    Mustache& get(const std::string& name) const;
+    std::map<std::string, std::unique_ptr<Mustache>> parsed_;
+    std::map<std::string, std::string> origin_;  // template name → file it came from
+};
+
+}  // namespace sprout::web

@@ -1,0 +1,35 @@
+#pragma once
+// Helpers for tests that run the sprout binary or need scratch folders.
+#include <filesystem>
+#include <string>
+
+namespace sprout::test {
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+// Runs `sprout ARGS` in `cwd` through the shell; ARGS must already be quoted as needed.
+RunResult run_sprout(const std::string& args, const std::filesystem::path& cwd = std::filesystem::current_path());
+
+// A fresh temporary folder, removed when the object goes out of scope.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::string read(const std::filesystem::path& p);
+void write(const std::filesystem::path& p, const std::string& data);
+
+// Writes the starter toolkit (as `sprout init` does) into `dir`.
+void write_starter(const std::filesystem::path& dir);
+
+}  // namespace sprout::test
