@@ -56,8 +56,8 @@ void Staging::write(std::string_view relative, std::string_view data) const {
 }
 
 void Staging::commit() {
-    // Make the staged files durable before they become the site.
-    ::sync();
+    // No sync(): the rename is atomic for every reader and against a killed build, which is what
+    // the site needs; flushing the whole file system would cost seconds on a busy machine.
     std::error_code ec;
     if (fs::exists(destination_, ec)) {
         if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) != 0)

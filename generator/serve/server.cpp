@@ -1,0 +1,196 @@
+#include "serve/server.hpp"
+
+#include <condition_variable>
+#include <httplib.h>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "markdown/markdown.hpp"
+#include "serve/paths.hpp"
+#include "util/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace sprout::serve {
+
+namespace {
+
+constexpr const char* kScriptTag = "<script src=\"/__sprout/live.js\" defer></script>";
+
+std::string with_live_reload(std::string html) {
+    const auto pos = html.rfind("</body>");
+    html.insert(pos == std::string::npos ? html.size() : pos, kScriptTag);
+    return html;
+}
+
+}  // namespace
+
+struct PreviewServer::Impl {
+    fs::path site;
+    httplib::Server http;
+    std::thread thread;
+    int bound_port = 0;
+
+    // Live state: a generation number bumped on every rebuild, and the current failure (if any).
+    std::mutex mu;
+    std::condition_variable changed;
+    std::uint64_t generation = 0;
+    std::string failure;  // empty when the last build succeeded
+    bool stopping = false;
+
+    std::string error_page() {
+        std::lock_guard lock(mu);
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head>"
+               "<body><h1>Sprout could not build the site</h1><pre>" +
+               markdown::escape_html(failure) + "</pre>" + kScriptTag + "</body></html>";
+    }
+
+    void serve_file(const httplib::Request& req, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        auto file = resolve_request(site, req.path);
+        std::string data;
+        if (file) {
+            if (auto d = text::read_file(file->string())) data = std::move(*d);
+            else file.reset();
+        }
+        if (!file) {
+            bool no_site = false;
+            {
+                std::lock_guard lock(mu);
+                no_site = !failure.empty() && !fs::exists(site / "index.html");
+            }
+            if (no_site) {
+                res.status = 500;
+                res.set_content(error_page(), "text/html; charset=utf-8");
+                return;
+            }
+            res.status = 404;
+            auto page = text::read_file((site / "404.html").string());
+            res.set_content(with_live_reload(page ? *page : "<!doctype html><title>Not found</title><h1>Not found</h1></body>"),
+                            "text/html; charset=utf-8");
+            return;
+        }
+        const std::string type = content_type(*file);
+        if (type.starts_with("text/html")) data = with_live_reload(std::move(data));
+        res.set_content(std::move(data), type);
+    }
+
+    void events(httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        std::uint64_t seen = 0;
+        {
+            std::lock_guard lock(mu);
+            seen = generation;
+        }
+        res.set_chunked_content_provider("text/event-stream", [this, seen, first = true](std::size_t, httplib::DataSink& sink) mutable {
+            std::unique_lock lock(mu);
+            if (first) {
+                // A page that opens while the build is broken shows the overlay at once.
+                first = false;
+                const std::string msg = failure.empty() ? "event: ok\ndata: {}\n\n"
+                                                        : "event: failed\ndata: " + nlohmann::json{{"message", failure}}.dump() + "\n\n";
+                lock.unlock();
+                return sink.write(msg.data(), msg.size());
+            }
+            changed.wait_for(lock, std::chrono::seconds(15), [&] { return stopping || generation != seen; });
+            if (stopping) return false;
+            std::string msg;
+            if (generation == seen) {
+                msg = ": keep-alive\n\n";
+            } else {
+                seen = generation;
+                msg = failure.empty() ? "event: reload\ndata: {}\n\n"
+                                      : "event: failed\ndata: " + nlohmann::json{{"message", failure}}.dump() + "\n\n";
+            }
+            lock.unlock();
+            return sink.write(msg.data(), msg.size());
+        });
+    }
+
+    void preview_index(httplib::Response& res) {
+        std::string list;
+        std::error_code ec;
+        std::vector<std::string> names;
+        for (fs::directory_iterator it(site / "briefs", ec), end; !ec && it != end; it.increment(ec))
+            names.push_back(it->path().filename().string());
+        std::sort(names.begin(), names.end());
+        for (const auto& n : names)
+            list += "<li><a href=\"/briefs/" + markdown::escape_html(n) + "\">" + markdown::escape_html(n) + "</a></li>";
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(with_live_reload("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview: briefs</title>"
+                                         "</head><body><h1>Preview: briefs</h1><p><a href=\"/\">Site home</a></p><ul>" +
+                                         list + "</ul></body></html>"),
+                        "text/html; charset=utf-8");
+    }
+};
+
+PreviewServer::PreviewServer(fs::path site_dir) : impl_(std::make_unique<Impl>()) {
+    impl_->site = std::move(site_dir);
+    auto& h = impl_->http;
+    h.Get("/__sprout/live.js", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(live_reload_js, "text/javascript; charset=utf-8");
+    });
+    h.Get("/__sprout/events", [this](const httplib::Request&, httplib::Response& res) { impl_->events(res); });
+    h.Get("/__sprout/", [this](const httplib::Request&, httplib::Response& res) { impl_->preview_index(res); });
+    h.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { impl_->serve_file(req, res); });
+    auto refuse = [](const httplib::Request&, httplib::Response& res) {
+        res.status = 405;
+        res.set_header("Allow", "GET, HEAD");
+        res.set_content("Method not allowed\n", "text/plain");
+    };
+    h.Post(".*", refuse);
+    h.Put(".*", refuse);
+    h.Delete(".*", refuse);
+    h.Patch(".*", refuse);
+    h.Options(".*", refuse);
+    h.set_payload_max_length(64 * 1024);
+}
+
+PreviewServer::~PreviewServer() { stop(); }
+
+bool PreviewServer::start(const std::string& bind, int port, std::string& error) {
+    auto& h = impl_->http;
+    if (port == 0) impl_->bound_port = h.bind_to_any_port(bind);
+    else impl_->bound_port = h.bind_to_port(bind, port) ? port : -1;
+    if (impl_->bound_port <= 0) {
+        error = "cannot listen on " + bind + ":" + std::to_string(port) + " (in use, or not an address of this machine)";
+        return false;
+    }
+    impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+    return true;
+}
+
+int PreviewServer::port() const { return impl_->bound_port; }
+
+void PreviewServer::stop() {
+    {
+        std::lock_guard lock(impl_->mu);
+        impl_->stopping = true;
+    }
+    impl_->changed.notify_all();
+    impl_->http.stop();
+    if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+void PreviewServer::site_rebuilt() {
+    {
+        std::lock_guard lock(impl_->mu);
+        impl_->failure.clear();
+        ++impl_->generation;
+    }
+    impl_->changed.notify_all();
+}
+
+void PreviewServer::build_failed(const std::string& message) {
+    {
+        std::lock_guard lock(impl_->mu);
+        impl_->failure = message.empty() ? "build failed" : message;
+        ++impl_->generation;
+    }
+    impl_->changed.notify_all();
+}
+
+}  // namespace sprout::serve

@@ -1,0 +1,99 @@
+#include "serve/watcher.hpp"
+
+#include <map>
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace sprout::serve {
+
+Watcher::Watcher(std::vector<fs::path> roots, Callback on_change, std::chrono::milliseconds quiet)
+    : roots_(std::move(roots)), on_change_(std::move(on_change)), quiet_(quiet) {
+    if (::pipe(stop_pipe_) != 0) stop_pipe_[0] = stop_pipe_[1] = -1;
+    inotify_fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (inotify_fd_ >= 0) {
+        add_watches();
+        thread_ = std::thread([this] { run_inotify(); });
+    } else {
+        thread_ = std::thread([this] { run_polling(); });
+    }
+}
+
+Watcher::~Watcher() {
+    stop_ = true;
+    if (stop_pipe_[1] >= 0) {
+        const char c = 'x';
+        [[maybe_unused]] auto n = ::write(stop_pipe_[1], &c, 1);
+    }
+    if (thread_.joinable()) thread_.join();
+    if (inotify_fd_ >= 0) ::close(inotify_fd_);
+    for (int fd : stop_pipe_)
+        if (fd >= 0) ::close(fd);
+}
+
+void Watcher::add_watches() {
+    constexpr std::uint32_t mask = IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
+                                   IN_DELETE_SELF | IN_ATTRIB;
+    std::error_code ec;
+    for (const auto& root : roots_) {
+        if (!fs::is_directory(root, ec)) continue;
+        ::inotify_add_watch(inotify_fd_, root.c_str(), mask);
+        for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_directory(ec)) ::inotify_add_watch(inotify_fd_, it->path().c_str(), mask);
+    }
+}
+
+void Watcher::run_inotify() {
+    alignas(inotify_event) char buf[16 * 1024];
+    bool pending = false;
+    while (!stop_) {
+        pollfd fds[2] = {{inotify_fd_, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
+        // While changes are pending, wait only for the quiet period; otherwise wait indefinitely.
+        const int timeout = pending ? static_cast<int>(quiet_.count()) : -1;
+        const int n = ::poll(fds, 2, timeout);
+        if (stop_) break;
+        if (n == 0 && pending) {
+            pending = false;
+            // New folders may have appeared; watching them again is idempotent.
+            add_watches();
+            on_change_();
+            continue;
+        }
+        if (n > 0 && (fds[0].revents & POLLIN)) {
+            while (::read(inotify_fd_, buf, sizeof buf) > 0) {
+            }
+            pending = true;
+        }
+    }
+}
+
+void Watcher::run_polling() {
+    auto snapshot = [this] {
+        std::map<std::string, fs::file_time_type> s;
+        std::error_code ec;
+        for (const auto& root : roots_)
+            for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+                s[it->path().string()] = it->last_write_time(ec);
+        return s;
+    };
+    auto last = snapshot();
+    while (!stop_) {
+        pollfd stopfd{stop_pipe_[0], POLLIN, 0};
+        ::poll(&stopfd, 1, 300);
+        if (stop_) break;
+        auto now = snapshot();
+        if (now != last) {
+            // Wait for the burst to settle before reporting it.
+            do {
+                last = now;
+                std::this_thread::sleep_for(quiet_);
+                now = snapshot();
+            } while (now != last && !stop_);
+            on_change_();
+        }
+    }
+}
+
+}  // namespace sprout::serve
