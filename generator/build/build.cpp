@@ -1,24 +1,63 @@
 #include "build/build.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <ostream>
+#include <sstream>
 
+#include "assets/assets.hpp"
+#include "brief/briefs.hpp"
+#include "build/cache.hpp"
 #include "check/checker.hpp"
 #include "output/staging.hpp"
+#include "web/web.hpp"
+
+namespace fs = std::filesystem;
 
 namespace sprout::build {
 
 namespace {
+
 double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
+
+// Everything a build reads besides the sprout binary itself (which is in the cache key).
+std::vector<fs::path> input_roots(const load::Toolkit& tk) {
+    return {tk.content_dir, fs::path(tk.root) / "templates", fs::path(tk.root) / "themes"};
+}
+
+std::string cache_key(const Options& o) { return binary_identity() + (o.strict ? " strict" : ""); }
+
+// A no-op: same binary and options, every input byte-identical, and the site still as written.
+bool up_to_date(const Manifest& previous, const Manifest& next, const Options& o) {
+    return previous.key == next.key && previous.inputs.size() == next.inputs.size() &&
+           std::equal(previous.inputs.begin(), previous.inputs.end(), next.inputs.begin(),
+                      [](const InputFile& a, const InputFile& b) { return a.path == b.path && a.hash == b.hash; }) &&
+           site_intact(o.out_dir, previous.outputs);
+}
+
 }  // namespace
 
 int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
     const auto t0 = std::chrono::steady_clock::now();
+    const fs::path cache = cache_path(o.out_dir);
+    std::optional<Manifest> previous;
+    if (o.incremental) previous = load_manifest(cache);
+    Manifest next;
+    next.key = cache_key(o);
+    next.inputs = scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns);
+    if (previous && up_to_date(*previous, next, o)) {
+        log << previous->log;
+        if (!o.quiet) log << o.out_dir << " is up to date (nothing changed) [" << static_cast<int>(ms_since(t0)) << " ms]\n";
+        return 0;
+    }
+
     const check::Options copts{o.strict};
     auto checked = check::run(tk, copts);
-    for (const auto& d : checked.diags.all()) log << format_text(d) << "\n";
+    std::ostringstream diagnostics;  // kept in the cache, so a no-op rebuild prints them again
+    for (const auto& d : checked.diags.all()) diagnostics << format_text(d) << "\n";
+    log << diagnostics.str();
     if (!checked.ok(copts)) {
         log << "build failed: " << checked.diags.error_count() << " error(s)"
             << (o.strict ? " and " + std::to_string(checked.diags.warning_count()) + " warning(s)" : std::string())
@@ -26,9 +65,31 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         return 1;
     }
     if (!o.quiet) log << "checked " << checked.records.size() << " records in " << static_cast<int>(ms_since(t0)) << " ms\n";
+    // The parsed TOML is several times the size of the text and nothing reads it after the
+    // model is made: free it before rendering, which is when memory peaks.
+    std::vector<load::RawRecord>().swap(checked.records);
     try {
         output::Staging out(o.out_dir);
+        if (previous) out.reuse_from(std::move(previous->outputs));
+        const assets::Assets assets(tk.root);
+        auto step = std::chrono::steady_clock::now();
+        web::render_site(*checked.model, assets, out);
+        if (!o.quiet) log << "rendered the website in " << static_cast<int>(ms_since(step)) << " ms\n";
+        const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log);
+        if (!o.quiet) log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(briefs.ms) << " ms\n";
+        step = std::chrono::steady_clock::now();
+        web::check_links(out);  // after everything that writes pages (briefs too), so links to them count
+        if (!o.quiet) log << "checked links in " << static_cast<int>(ms_since(step)) << " ms\n";
+        // The old cache describes the old site: drop it before the swap, so that a build killed
+        // between the swap and the new cache leaves no cache rather than a wrong one.
+        std::error_code ec;
+        fs::remove(cache, ec);
         out.commit();
+        next.outputs = out.digests();
+        next.log = diagnostics.str();
+        save_manifest(cache, next);
+        if (!o.quiet)
+            log << "wrote " << next.outputs.size() << " files (" << out.reused() << " unchanged, linked from the previous site)\n";
     } catch (const std::exception& e) {
         log << "build failed: " << e.what() << "; " << o.out_dir << " was not changed\n";
         return 1;

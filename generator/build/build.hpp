@@ -12,6 +12,9 @@ struct Options {
     std::string out_dir;  // destination folder (replaced as a whole)
     bool strict = false;
     bool quiet = false;
+    // Use and keep the incremental cache beside the output (build/cache.hpp). Off: a clean
+    // build that ignores the cache and still writes a fresh one.
+    bool incremental = true;
 };
 
 // Returns the process exit code (0 ok, 1 content or build error).

@@ -1,5 +1,7 @@
 #include "check/checker.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <regex>
@@ -13,6 +15,39 @@ using schema::FieldSpec;
 using schema::FieldType;
 
 namespace {
+
+constexpr std::size_t kMaxPatternedLength = 1000;
+
+bool is_host_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }
+bool is_url_char(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u != 0x7f && c != '<' && c != '>' && c != '"';
+}
+
+// http(s)://host[:port][/path] or mailto:user@host, without spaces, quotes or angle brackets.
+// Written out rather than as a std::regex, whose recursion grows with the length of the text.
+bool is_web_address(std::string_view s) {
+    if (s.starts_with("mailto:")) {
+        const auto rest = s.substr(7);
+        const auto at = rest.find('@');
+        return at != std::string_view::npos && at > 0 && at + 1 < rest.size() &&
+               std::all_of(rest.begin(), rest.end(), is_url_char);
+    }
+    std::string_view rest;
+    if (s.starts_with("https://")) rest = s.substr(8);
+    else if (s.starts_with("http://")) rest = s.substr(7);
+    else return false;
+    std::size_t i = 0;
+    while (i < rest.size() && is_host_char(rest[i])) ++i;
+    if (i == 0) return false;
+    if (i < rest.size() && rest[i] == ':') {
+        const std::size_t start = ++i;
+        while (i < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i]))) ++i;
+        if (i == start) return false;
+    }
+    if (i == rest.size()) return true;
+    return rest[i] == '/' && std::all_of(rest.begin() + static_cast<std::ptrdiff_t>(i), rest.end(), is_url_char);
+}
 
 struct RefUse {
     std::string kind;  // kind name the id must belong to
@@ -123,6 +158,19 @@ private:
             diags_.error(at(n), field, "text is empty", "write the text or remove the field");
             return false;
         }
+        // TOML escapes (\u0000, \u001b...) can put control characters in a string: they would
+        // cut C strings short (PDF), reach terminals as escape sequences, and mean nothing in text.
+        const auto bad = std::find_if(s->begin(), s->end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f;
+        });
+        if (bad != s->end()) {
+            static const char* const hex = "0123456789ABCDEF";
+            const auto u = static_cast<unsigned char>(*bad);
+            diags_.error(at(n), field, std::string("text contains a control character (U+00") + hex[u >> 4] + hex[u & 15] + ")",
+                         "remove it; use Markdown for formatting");
+            return false;
+        }
         out = *s;
         return true;
     }
@@ -140,8 +188,14 @@ private:
             if (!text_value(n, field, s)) return;
             if (s.find('\n') != std::string::npos)
                 diags_.error(at(n), field, "must be one line", "use a markdown field for longer text");
+            // std::regex matches by recursion as deep as the text is long: a long value would
+            // overflow the stack, and no patterned field (codes, names) is anywhere near this long.
+            else if (!f.pattern.empty() && s.size() > kMaxPatternedLength)
+                diags_.error(at(n), field, "value is too long (" + std::to_string(s.size()) + " characters)",
+                             "expected e.g. " + f.example_toml);
             else if (!f.pattern.empty() && !std::regex_match(s, std::regex(f.pattern)))
-                diags_.error(at(n), field, "'" + s + "' is not in the expected form", "expected e.g. " + f.example_toml);
+                diags_.error(at(n), field, "'" + text::excerpt(s) + "' is not in the expected form",
+                             "expected e.g. " + f.example_toml);
             return;
         case FieldType::Markdown: text_value(n, field, s); return;
         case FieldType::Int:
@@ -169,8 +223,8 @@ private:
             if (!text_value(n, field, s)) return;
             static const std::regex re("^([0-9]{4})(?:([-/])([0-9]{2}|[0-9]{4}))?$");
             std::smatch m;
-            if (!std::regex_match(s, m, re)) {
-                diags_.error(at(n), field, "'" + s + "' is not a period", "write \"2022\", \"2022/23\" or \"2015-2023\"");
+            if (s.size() > 9 || !std::regex_match(s, m, re)) {
+                diags_.error(at(n), field, "'" + text::excerpt(s) + "' is not a period", "write \"2022\", \"2022/23\" or \"2015-2023\"");
                 return;
             }
             if (m[3].matched) {
@@ -183,9 +237,8 @@ private:
         }
         case FieldType::Url: {
             if (!text_value(n, field, s)) return;
-            static const std::regex re(R"(^(https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>"]*)?|mailto:[^\s<>"@]+@[^\s<>"]+)$)");
-            if (!std::regex_match(s, re))
-                diags_.error(at(n), field, "'" + s + "' is not a valid web address",
+            if (!is_web_address(s))
+                diags_.error(at(n), field, "'" + text::excerpt(s) + "' is not a valid web address",
                              "use a full http:// or https:// address (or mailto:)");
             return;
         }
@@ -193,7 +246,7 @@ private:
             if (!text_value(n, field, s)) return;
             if (std::find(f.values.begin(), f.values.end(), s) == f.values.end()) {
                 auto c = text::closest(s, f.values);
-                diags_.error(at(n), field, "'" + s + "' is not allowed",
+                diags_.error(at(n), field, "'" + text::excerpt(s) + "' is not allowed",
                              c ? "did you mean '" + *c + "'? (allowed: " + text::join(f.values, ", ") + ")"
                                : "allowed: " + text::join(f.values, ", "));
             }
@@ -211,7 +264,7 @@ private:
                 const std::string sub = field + "[" + std::to_string(i + 1) + "]";
                 if (!text_value(item, sub, s)) continue;
                 if (!seen.insert(s).second)
-                    diags_.error(at(item), sub, "'" + s + "' is listed twice");
+                    diags_.error(at(item), sub, "'" + text::excerpt(s) + "' is listed twice");
                 if (f.type == FieldType::Refs) refs_.push_back({f.ref, s, at(item), sub});
                 if (f.type == FieldType::RecordRefs) rrefs_.push_back({s, at(item), sub});
             }
@@ -280,23 +333,23 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
         if (ids[u.kind].count(u.id)) continue;
         const auto* k = s.kind(u.kind);
         const auto c = text::closest(u.id, ids_of(u.kind));
-        diags.error(u.pos, u.field, "no " + k->title + " with id '" + u.id + "'",
+        diags.error(u.pos, u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
                     c ? "did you mean '" + *c + "'?"
-                      : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + u.id + "." + k->extension));
+                      : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + text::excerpt(u.id) + "." + k->extension));
     }
 
     for (const auto& u : rrefs) {
         const auto slash = u.target.find('/');
         const auto* k = slash == std::string::npos ? nullptr : s.by_folder(u.target.substr(0, slash));
         if (!k) {
-            diags.error(u.pos, u.field, "'" + u.target + "' does not name a record",
+            diags.error(u.pos, u.field, "'" + text::excerpt(u.target) + "' does not name a record",
                         "write folder/id, e.g. statistics/some-figure");
             continue;
         }
         const std::string id = u.target.substr(slash + 1);
         if (ids[k->name].count(id)) continue;
         const auto c = text::closest(id, ids_of(k->name));
-        diags.error(u.pos, u.field, "no " + k->title + " with id '" + id + "'",
+        diags.error(u.pos, u.field, "no " + k->title + " with id '" + text::excerpt(id) + "'",
                     c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
     }
 
@@ -318,7 +371,7 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
                 if (auto lid = l.as_table() ? (*l.as_table())["id"].value<std::string>() : std::nullopt) {
                     scale_levels[id].push_back(*lid);
                     if (!seen.insert(*lid).second)
-                        diags.error(load::pos_of(l, r->path), "levels", "level id '" + *lid + "' appears twice");
+                        diags.error(load::pos_of(l, r->path), "levels", "level id '" + text::excerpt(*lid) + "' appears twice");
                 }
     }
     for (const auto& u : levels) {
@@ -326,7 +379,7 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
         if (it == scale_levels.end()) continue;  // unknown scale already reported
         if (std::find(it->second.begin(), it->second.end(), u.level) != it->second.end()) continue;
         const auto c = text::closest(u.level, it->second);
-        diags.error(u.pos, u.field, "level '" + u.level + "' is not on scale '" + u.scale + "'",
+        diags.error(u.pos, u.field, "level '" + text::excerpt(u.level) + "' is not on scale '" + text::excerpt(u.scale) + "'",
                     c ? "did you mean '" + *c + "'? (levels: " + text::join(it->second, ", ") + ")"
                       : "levels: " + text::join(it->second, ", "));
     }

@@ -6,6 +6,7 @@
 
 #include "build/build.hpp"
 #include "check/checker.hpp"
+#include "schema/editor.hpp"
 #include "schema/scaffold.hpp"
 #include "schema/schema.hpp"
 #include "util/embedded.hpp"
@@ -74,6 +75,7 @@ int build(const BuildArgs& a) {
     o.out_dir = a.out.empty() ? (fs::path(tk->root) / "site").string() : a.out;
     o.strict = a.strict;
     o.quiet = a.quiet;
+    o.incremental = !a.clean;
     return build::run(*tk, o, std::cerr);
 }
 
@@ -137,9 +139,14 @@ int init(const InitArgs& a) {
         std::cerr << "sprout init: " << (dir / "content").string() << " already exists; not overwriting\n";
         return UsageError;
     }
-    for (const auto& f : embedded::starter_files()) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& f : embedded::starter_files()) files.emplace_back(std::string(f.path), std::string(f.data));
+    // Editor support from the first edit: schemas and the Taplo configuration that maps to them.
+    for (auto& [name, data] : schema::schema_files(schema::builtin())) files.emplace_back("schemas/" + name, std::move(data));
+    files.emplace_back(".taplo.toml", schema::taplo_config(schema::builtin()));
+    for (const auto& [path, data] : files) {
         std::string err;
-        if (!write_text_file(dir / std::string(f.path), std::string(f.data), err)) {
+        if (!write_text_file(dir / path, data, err)) {
             std::cerr << "sprout init: " << err << "\n";
             return ContentError;
         }
@@ -155,21 +162,20 @@ int schema(const SchemaArgs& a) {
         std::cout << schema::markdown_reference(s);
         return Ok;
     }
+    if (a.format == "taplo") {
+        std::cout << schema::taplo_config(s);
+        return Ok;
+    }
     if (a.out_dir.empty()) {
         std::cout << schema::json_schema(s);
         return Ok;
     }
-    for (const auto& k : s.kinds) {
+    for (const auto& [name, data] : schema::schema_files(s)) {
         std::string err;
-        if (!write_text_file(fs::path(a.out_dir) / (k.name + ".schema.json"), schema::json_schema_for(s, k), err)) {
+        if (!write_text_file(fs::path(a.out_dir) / name, data, err)) {
             std::cerr << "sprout schema: " << err << "\n";
             return ContentError;
         }
-    }
-    std::string err;
-    if (!write_text_file(fs::path(a.out_dir) / "content.schema.json", schema::json_schema(s), err)) {
-        std::cerr << "sprout schema: " << err << "\n";
-        return ContentError;
     }
     std::cerr << "wrote " << s.kinds.size() + 1 << " schema files to " << a.out_dir << "\n";
     return Ok;

@@ -3,6 +3,7 @@
 // errors, 2 usage errors. The CLI parser in main.cpp only routes to these.
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace sprout::cli {
 
@@ -21,6 +22,7 @@ struct BuildArgs {
     std::string out;  // default: <source>/site
     bool strict = false;
     bool quiet = false;
+    bool clean = false;  // ignore the incremental cache
 };
 int build(const BuildArgs& a);
 
@@ -37,8 +39,33 @@ int init(const InitArgs& a);
 
 struct SchemaArgs {
     std::string out_dir;          // one file per kind when set
-    std::string format = "json";  // json | markdown
+    std::string format = "json";  // json | markdown | taplo
 };
 int schema(const SchemaArgs& a);
+
+struct ServeArgs {
+    std::string source = ".";
+    std::string out;  // default: <source>/site
+    std::string bind = "127.0.0.1";
+    int port = 1313;
+    bool open = false;
+};
+int serve(const ServeArgs& a);
+
+struct DiffArgs {
+    std::string old_dir, new_dir;       // OLD and NEW toolkit or content folders
+    std::vector<std::string> git;       // REV1 [REV2]; without REV2 the working tree is NEW
+    std::string source = ".";           // toolkit folder whose git history --git reads
+    std::string format = "text";        // text | json | html
+};
+int diff(const DiffArgs& a);
+
+struct BriefArgs {
+    std::string source = ".";
+    std::string nation, audience, area;  // ids
+    std::string out;                     // file; .html writes the HTML twin; default ./<stem>.pdf
+    bool list = false;                   // print every combination a build writes
+};
+int brief(const BriefArgs& a);
 
 }  // namespace sprout::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     build_cmd->add_option("--out,-o", ba.out, "Output folder (default: SOURCE/site)");
     build_cmd->add_flag("--strict", ba.strict, "Treat content warnings as errors");
     build_cmd->add_flag("-q,--quiet", ba.quiet, "No progress output");
+    build_cmd->add_flag("--clean", ba.clean, "Rebuild everything, ignoring the incremental cache beside the output");
 
     NewArgs na;
     auto* new_cmd = app.add_subcommand("new", "Create a record with every field present and explained");
@@ -45,9 +46,40 @@ int main(int argc, char** argv) {
     SchemaArgs sa;
     auto* schema_cmd = app.add_subcommand("schema", "Print the content JSON Schema (for editors such as Taplo)");
     schema_cmd->add_option("--out,-o", sa.out_dir, "Write one schema file per kind into this folder");
-    schema_cmd->add_option("--format", sa.format, "json or markdown (the docs/CONTENT.md field tables)")
-        ->check(CLI::IsMember({"json", "markdown"}))
+    schema_cmd->add_option("--format", sa.format,
+                           "json, markdown (the docs/CONTENT.md field tables) or taplo (a .taplo.toml for editors)")
+        ->check(CLI::IsMember({"json", "markdown", "taplo"}))
         ->capture_default_str();
+
+    ServeArgs sv;
+    auto* serve_cmd = app.add_subcommand("serve", "Build, serve the site locally and rebuild on every save (live reload)");
+    serve_cmd->add_option("--source,-s", sv.source, "Toolkit folder")->capture_default_str();
+    serve_cmd->add_option("--out,-o", sv.out, "Output folder (default: SOURCE/site)");
+    serve_cmd->add_option("--port,-p", sv.port, "Port (0 picks a free one)")->check(CLI::Range(0, 65535))->capture_default_str();
+    serve_cmd->add_option("--bind", sv.bind, "Address to listen on; the default is loopback only")->capture_default_str();
+    serve_cmd->add_flag("--open", sv.open, "Open the site in a browser");
+
+    DiffArgs da;
+    auto* diff_cmd = app.add_subcommand("diff", "Report what changed in meaning between two editions of the content");
+    diff_cmd->add_option("old", da.old_dir, "Older edition: a toolkit or content folder");
+    diff_cmd->add_option("new", da.new_dir, "Newer edition: a toolkit or content folder");
+    diff_cmd->add_option("--git", da.git, "Compare git revisions REV1 and REV2 (or REV1 and the working tree)")
+        ->expected(1, 2);
+    diff_cmd->add_option("--source,-s", da.source, "Toolkit folder whose git history --git reads")->capture_default_str();
+    diff_cmd->add_option("--format", da.format, "text, json or html (a standalone \"What changed\" page)")
+        ->check(CLI::IsMember({"text", "json", "html"}))
+        ->capture_default_str();
+    diff_cmd->footer("Exit codes: 0 the report was written (whether or not anything changed), 1 either edition has\n"
+                     "content errors (they are printed), 2 usage errors.");
+
+    BriefArgs bra;
+    auto* brief_cmd = app.add_subcommand("brief", "Write one PDF brief for a nation and audience (and optionally a local area)");
+    brief_cmd->add_option("--nation,-n", bra.nation, "Nation id, e.g. scotland (optional with --area)");
+    brief_cmd->add_option("--audience,-a", bra.audience, "Audience id, e.g. commissioners");
+    brief_cmd->add_option("--area", bra.area, "Area id for a local brief, e.g. leeds");
+    brief_cmd->add_option("-o,--out", bra.out, "Output file (default: NATION-AUDIENCE[-AREA].pdf); a .html name writes the HTML version");
+    brief_cmd->add_option("--source,-s", bra.source, "Toolkit folder")->capture_default_str();
+    brief_cmd->add_flag("--list", bra.list, "List every nation x audience (x area) brief that `sprout build` writes");
 
     try {
         app.parse(argc, argv);
@@ -72,6 +104,9 @@ int main(int argc, char** argv) {
         if (*new_cmd) return new_record(na);
         if (*init_cmd) return init(ia);
         if (*schema_cmd) return schema(sa);
+        if (*serve_cmd) return serve(sv);
+        if (*diff_cmd) return diff(da);
+        if (*brief_cmd) return brief(bra);
     } catch (const std::exception& e) {
         std::cerr << "sprout: internal error: " << e.what() << "\n";
         return ContentError;

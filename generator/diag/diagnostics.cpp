@@ -31,6 +31,37 @@ void Diagnostics::sort() {
 
 static const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
 
+// Control characters (C0, DEL and the UTF-8 encoded C1 range) from file names or quoted content
+// would reach the terminal as escape sequences or split a diagnostic over lines: show them as \xNN.
+static std::string printable(std::string s) {
+    auto is_control = [&](std::size_t i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) return 1;
+        if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9f)
+            return 2;
+        return 0;
+    };
+    bool any = false;
+    for (std::size_t i = 0; i < s.size() && !any; ++i) any = is_control(i) != 0;
+    if (!any) return s;
+    static const char* const hex = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const int n = is_control(i);
+        if (!n) {
+            out += s[i];
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(n) - 1]);
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+        i += static_cast<std::size_t>(n) - 1;
+    }
+    return out;
+}
+
 std::string format_text(const Diagnostic& d) {
     std::string out = d.pos.file;
     if (d.pos.line) {
@@ -43,7 +74,7 @@ std::string format_text(const Diagnostic& d) {
     if (!d.field.empty()) out += "field '" + d.field + "': ";
     out += d.message;
     if (!d.hint.empty()) out += "; " + d.hint;
-    return out;
+    return printable(std::move(out));
 }
 
 std::string format_json(const std::vector<Diagnostic>& ds) {

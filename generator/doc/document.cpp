@@ -28,6 +28,12 @@ Inline link(std::string label, std::string href) {
     return i;
 }
 
+Inline line_break() {
+    Inline i;
+    i.kind = Inline::Kind::LineBreak;
+    return i;
+}
+
 Block heading(int level, Inlines t, std::string anchor) {
     Heading h;
     h.level = level;

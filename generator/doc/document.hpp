@@ -50,7 +50,7 @@ enum class Align { Left, Right, Center };
 struct Column {
     Inlines header;
     Align align = Align::Left;
-    double weight = 1;  // share of the table width
+    double weight = 0;  // share of the table width; 0 on every column = sized to the content
 };
 
 using Cell = Inlines;
@@ -128,6 +128,7 @@ Inline text(std::string s);
 Inline bold(std::string s);
 Inline italic(std::string s);
 Inline link(std::string label, std::string href);
+Inline line_break();
 Block heading(int level, Inlines text, std::string anchor);
 Block para(Inlines text, Paragraph::Role role = Paragraph::Role::Body);
 

@@ -33,6 +33,7 @@ namespace {
 // One container being filled while the iterator walks the tree.
 struct Frame {
     enum class Kind { Blocks, List, Item, Inlines, Table, Row, Quote, Footnote, Skip };
+    explicit Frame(Kind k) : kind(k) {}
     Kind kind;
     Blocks blocks;     // Blocks, Item, Quote, Footnote
     List list;         // List
@@ -61,7 +62,14 @@ public:
             stack_.push_back(std::move(f));
             return;
         }
-        case CMARK_NODE_ITEM: push(Frame::Kind::Item); return;
+        case CMARK_NODE_ITEM:
+            push(Frame::Kind::Item);
+            // Task-list items are items whose type string the tasklist extension sets.
+            if (ts && std::strcmp(ts, "tasklist") == 0) {
+                stack_.back().task = true;
+                stack_.back().checked = cmark_gfm_extensions_get_tasklist_item_checked(n);
+            }
+            return;
         case CMARK_NODE_PARAGRAPH: push(Frame::Kind::Inlines); return;
         case CMARK_NODE_HEADING: {
             push(Frame::Kind::Inlines);
@@ -77,7 +85,7 @@ public:
                 const auto nl = lit.find('\n', start);
                 in.push_back(text(lit.substr(start, nl == std::string::npos ? std::string::npos : nl - start)));
                 if (nl == std::string::npos) break;
-                in.push_back(Inline{Inline::Kind::LineBreak, {}, false, false, false, {}, {}});
+                in.push_back(line_break());
                 start = nl + 1;
             }
             add_block(Block{Paragraph{std::move(in), Paragraph::Role::Body}, {}});
@@ -90,7 +98,7 @@ public:
         case CMARK_NODE_CODE: add_text(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : ""); return;
         case CMARK_NODE_SOFTBREAK: add_text(" "); return;
         case CMARK_NODE_LINEBREAK:
-            if (in_inlines()) stack_.back().inlines.push_back(Inline{Inline::Kind::LineBreak, {}, false, false, false, {}, {}});
+            if (in_inlines()) stack_.back().inlines.push_back(line_break());
             return;
         case CMARK_NODE_EMPH: ++italic_; return;
         case CMARK_NODE_STRONG: ++bold_; return;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <system_error>
 
+#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -53,6 +54,11 @@ std::optional<Toolkit> locate(const std::string& dir, std::string& error) {
 
 namespace {
 
+constexpr int kMaxKeyParts = 64;
+// Far above any real record (the largest are tens of KiB); keeps a stray data dump from
+// reaching the parser and the renderers.
+constexpr std::uintmax_t kMaxRecordBytes = 8u * 1024 * 1024;
+
 // Splits "+++\n<toml>\n+++\n<body>" front matter. Returns false when the markers are missing.
 bool split_front_matter(std::string_view text, std::string_view& front, std::string_view& body,
                         std::uint32_t& body_line) {
@@ -77,6 +83,59 @@ bool split_front_matter(std::string_view text, std::string_view& front, std::str
         ++line;
     }
     return false;
+}
+
+// Problems found before toml++ sees the text, each of which toml++ 3.3 mishandles:
+// - a dotted key or table header of tens of thousands of parts: toml++ builds the tables
+//   recursively and overflows the stack (arrays and inline tables it limits itself, to 256);
+// - a non-ASCII character outside strings and comments (never valid TOML): toml++'s
+//   whitespace test reaches an "unreachable" branch for many of them (U+00A1, U+2BCE…,
+//   U+FEFE…), undefined behaviour that happens to work in Debian's build.
+// Counts dots outside strings and comments since the last character that cannot occur in a key.
+struct Prescan {
+    std::uint32_t line = 0, column = 0;
+    std::string message, hint;
+};
+
+std::optional<Prescan> prescan(std::string_view t, int max_key_parts) {
+    std::uint32_t line = 1, col = 1;
+    int dots = 0;
+    std::size_t i = t.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark is fine
+    auto advance = [&](std::size_t n) {
+        for (std::size_t k = 0; k < n && i < t.size(); ++k, ++i) {
+            if (t[i] == '\n') { ++line; col = 1; }
+            else if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++col;  // columns count characters
+        }
+    };
+    // Skips a string; one-line strings end at the line's end even when unterminated (toml++
+    // reports that), so a broken string does not swallow the rest of the file.
+    auto skip_to = [&](std::string_view close, bool escapes, bool one_line) {
+        while (i < t.size() && !t.substr(i).starts_with(close)) {
+            if (one_line && t[i] == '\n') return;
+            advance(escapes && t[i] == '\\' && i + 1 < t.size() && t[i + 1] != '\n' ? 2 : 1);
+        }
+        advance(close.size());
+    };
+    while (i < t.size()) {
+        const char c = t[i];
+        if (t.substr(i).starts_with("\"\"\"")) { advance(3); skip_to("\"\"\"", true, false); continue; }
+        if (t.substr(i).starts_with("'''")) { advance(3); skip_to("'''", false, false); continue; }
+        if (c == '"') { advance(1); skip_to("\"", true, true); continue; }
+        if (c == '\'') { advance(1); skip_to("'", false, true); continue; }
+        if (c == '#') { while (i < t.size() && t[i] != '\n') advance(1); continue; }
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return Prescan{line, col, "TOML syntax error: a character other than ASCII outside a quoted string",
+                           "keys may use only letters A-Z and a-z, digits, '-' and '_'; put text in quotes"};
+        if (c == '.') {
+            if (++dots >= max_key_parts)
+                return Prescan{line, col, "key has more than " + std::to_string(max_key_parts) + " dotted parts",
+                               "record fields are nested a few levels at most"};
+        } else if (c == '=' || c == ',' || c == '{' || c == '}' || c == '[' || c == ']' || c == '\n') {
+            dots = 0;
+        }
+        advance(1);
+    }
+    return std::nullopt;
 }
 
 bool is_inside(const fs::path& child, const fs::path& parent) {
@@ -114,6 +173,10 @@ bool parse_record(std::string_view text, const std::string& path, const schema::
         out.body = std::string(body);
         out.body_line = body_line;
     }
+    if (auto bad = prescan(toml_text, kMaxKeyParts)) {
+        diags.error({path, bad->line + line_offset, bad->column}, "", bad->message, bad->hint);
+        return false;
+    }
     try {
         out.table = toml::parse(toml_text, path);
     } catch (const toml::parse_error& e) {
@@ -145,21 +208,43 @@ std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
     const fs::path content(tk.content_dir);
     const fs::path shown(tk.display);
 
+    // Files are listed first and read and parsed afterwards, on all cores: parsing is most of
+    // the check of a large toolkit and each file is independent (docs/PERFORMANCE.md).
+    struct Pending {
+        fs::path file;
+        std::string display;
+        const schema::KindSpec* kind;
+        std::string id;
+    };
+    std::vector<Pending> pending;
     auto read_one = [&](const fs::path& file, const std::string& display, const schema::KindSpec& kind,
-                        std::string id) {
-        if (fs::is_symlink(file, ec) && !is_inside(file, content)) {
-            diags.error({display, 0, 0}, "", "symbolic link points outside the content folder",
+                        std::string id) { pending.push_back({file, display, &kind, std::move(id)}); };
+    // Reads one file into `r`; false when it is not a record at all (a link out of the folder).
+    auto load_one = [&content](const Pending& p, RawRecord& r, Diagnostics& found) {
+        std::error_code fec;
+        const auto& [file, display, kind, id] = p;
+        if (fs::is_symlink(file, fec) && !is_inside(file, content)) {
+            found.error({display, 0, 0}, "", "symbolic link points outside the content folder",
                         "copy the file into content/ instead of linking to it");
-            return;
+            return false;
         }
-        RawRecord r;
-        r.id = std::move(id);
-        r.kind = &kind;
+        r.id = id;
+        r.kind = kind;
         r.path = display;
-        auto data = text::read_file(file.string());
-        if (!data) diags.error({display, 0, 0}, "", "cannot read file", "check its permissions");
-        r.parsed = data && parse_record(*data, display, kind, r, diags);
-        out.push_back(std::move(r));
+        std::optional<std::string> data;
+        // A FIFO or device would block the read or never end: only regular files are records.
+        if (!fs::is_regular_file(file, fec)) {
+            found.error({display, 0, 0}, "", "not a regular file", "records are plain text files");
+        } else if (const auto size = fs::file_size(file, fec); !fec && size > kMaxRecordBytes) {
+            found.error({display, 0, 0}, "",
+                        "file is too large (" + std::to_string(size / (1024 * 1024)) + " MiB; a record may have at most " +
+                            std::to_string(kMaxRecordBytes / (1024 * 1024)) + " MiB)",
+                        "split the text into several records or pages");
+        } else if (!(data = text::read_file(file.string()))) {
+            found.error({display, 0, 0}, "", "cannot read file", "check its permissions");
+        }
+        r.parsed = data && parse_record(*data, display, *kind, r, found);
+        return true;
     };
 
     // Single-file kinds (site.toml).
@@ -222,6 +307,16 @@ std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
             }
             read_one(f.path(), fdisplay, *kind, std::move(id));
         }
+    }
+
+    std::vector<RawRecord> records(pending.size());
+    std::vector<Diagnostics> found(pending.size());
+    std::vector<char> is_record(pending.size(), 0);
+    util::parallel_for(pending.size(), [&](std::size_t i) { is_record[i] = load_one(pending[i], records[i], found[i]); });
+    // Merged in listing order, so the result does not depend on thread timing.
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        for (const auto& d : found[i].all()) diags.add(d);
+        if (is_record[i]) out.push_back(std::move(records[i]));
     }
     return out;
 }

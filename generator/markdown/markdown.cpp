@@ -29,7 +29,9 @@ cmark_llist* extension_list(cmark_parser* parser) {
 
 // Blanks link and image targets outside the allow-list (cmark's own safe mode already drops
 // javascript:, vbscript:, file: and most data: URLs; this also drops anything unusual).
-void sanitise_urls(cmark_node* root) {
+// Also repairs text that cmark-gfm cut inside a UTF-8 sequence (it truncates over-long link
+// and footnote labels byte-wise), so every writer gets valid UTF-8.
+void sanitise(cmark_node* root) {
     cmark_iter* it = cmark_iter_new(root);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -39,9 +41,69 @@ void sanitise_urls(cmark_node* root) {
         if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
             const char* url = cmark_node_get_url(n);
             if (url && !is_safe_url(url)) cmark_node_set_url(n, "");
+            if (const char* title = cmark_node_get_title(n); title && !text::is_valid_utf8(title))
+                cmark_node_set_title(n, text::repair_utf8(title).c_str());
+        }
+        if (const char* lit = cmark_node_get_literal(n); lit && !text::is_valid_utf8(lit))
+            cmark_node_set_literal(n, text::repair_utf8(lit).c_str());
+    }
+    cmark_iter_free(it);
+}
+
+// Lists and block quotes nested deeper than this are flattened to a paragraph of their text.
+// cmark-gfm itself walks trees without recursion, but the brief's document tree, its writers
+// and the layout engine recurse once per level, and 50,000 levels ("- - - - … x", 100 KB)
+// overflowed the stack there. No real text comes near this depth.
+constexpr int kMaxNesting = 32;
+
+void append_text(cmark_node* n, std::string& out) {
+    cmark_iter* it = cmark_iter_new(n);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* c = cmark_iter_get_node(it);
+        const auto t = cmark_node_get_type(c);
+        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
+            if (const char* lit = cmark_node_get_literal(c)) {
+                if (!out.empty() && out.back() != ' ') out += ' ';
+                out += lit;
+            }
         }
     }
     cmark_iter_free(it);
+}
+
+void limit_nesting(cmark_node* root) {
+    std::vector<cmark_node*> too_deep;
+    int depth = 0;
+    cmark_node* skip = nullptr;  // inside a subtree already marked: its descendants are not marked again
+    cmark_iter* it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node* n = cmark_iter_get_node(it);
+        const auto t = cmark_node_get_type(n);
+        if (t != CMARK_NODE_LIST && t != CMARK_NODE_BLOCK_QUOTE) continue;
+        if (ev == CMARK_EVENT_ENTER) {
+            if (++depth > kMaxNesting && !skip) {
+                too_deep.push_back(n);
+                skip = n;
+            }
+        } else {
+            --depth;
+            if (n == skip) skip = nullptr;
+        }
+    }
+    cmark_iter_free(it);
+    for (cmark_node* n : too_deep) {
+        std::string flat;
+        append_text(n, flat);
+        cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+        cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(text, flat.c_str());
+        cmark_node_append_child(para, text);
+        cmark_node_replace(n, para);
+        cmark_node_free(n);
+    }
 }
 
 std::string take(char* s) {
@@ -59,7 +121,8 @@ Document::Document(std::string_view text) {
     cmark_parser_feed(parser, text.data(), text.size());
     root_ = cmark_parser_finish(parser);
     cmark_parser_free(parser);
-    sanitise_urls(root_);
+    limit_nesting(root_);
+    sanitise(root_);
 }
 
 Document::~Document() {
@@ -84,7 +147,7 @@ std::string Document::html() const {
     cmark_llist* exts = extension_list(parser);
     std::string out = take(cmark_render_html(root_, kOptions, exts));
     cmark_parser_free(parser);
-    return out;
+    return text::is_valid_utf8(out) ? out : text::repair_utf8(out);
 }
 
 std::string Document::plain_text() const {

@@ -3,8 +3,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <csignal>
 #include <fcntl.h>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -13,13 +15,43 @@ namespace sprout::output {
 
 namespace {
 std::string errno_text() { return std::strerror(errno); }
+
+std::int64_t mtime_ns(const struct stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+// Staging folders are named ".<site>.staging-<pid>-XXXXXX". A build that was killed leaves its
+// folder behind; the next build removes those whose process is gone. (A live build's folder,
+// e.g. `sprout serve` rebuilding while `sprout build` runs, is left alone.)
+void remove_abandoned(const fs::path& parent, const std::string& prefix) {
+    std::error_code ec;
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.starts_with(prefix)) continue;
+        const std::string rest = name.substr(prefix.size());
+        const auto dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos) continue;
+        pid_t pid = 0;
+        try {
+            pid = static_cast<pid_t>(std::stol(rest.substr(0, dash)));
+        } catch (const std::exception&) {
+            continue;
+        }
+        if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        std::error_code rm;
+        fs::remove_all(it->path(), rm);
+    }
+}
+
 }  // namespace
 
 Staging::Staging(fs::path destination) : destination_(std::move(destination)) {
     if (destination_.filename().empty()) destination_ = destination_.parent_path();
     const fs::path parent = fs::absolute(destination_).parent_path();
     fs::create_directories(parent);
-    std::string tmpl = (parent / ("." + destination_.filename().string() + ".staging-XXXXXX")).string();
+    const std::string prefix = "." + destination_.filename().string() + ".staging-";
+    remove_abandoned(parent, prefix);
+    std::string tmpl = (parent / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
     if (!mkdtemp(tmpl.data()))
         throw std::runtime_error("cannot create a staging folder in " + parent.string() + ": " + errno_text());
     staging_ = tmpl;
@@ -31,6 +63,47 @@ Staging::~Staging() {
     fs::remove_all(staging_, ec);
 }
 
+std::uint64_t content_hash(std::string_view data) { return std::hash<std::string_view>{}(data); }
+
+void Staging::reuse_from(Digests previous) { previous_ = std::move(previous); }
+
+Digests Staging::digests() const {
+    std::lock_guard lock(mu_);
+    return written_;
+}
+
+std::size_t Staging::reused() const {
+    std::lock_guard lock(mu_);
+    return reused_;
+}
+
+// create_directories stats every level; remembering the folders made saves that per file.
+void Staging::make_parent(const fs::path& full) const {
+    const std::string parent = full.parent_path().string();
+    {
+        std::lock_guard lock(mu_);
+        if (made_dirs_.count(parent)) return;
+    }
+    fs::create_directories(parent);
+    std::lock_guard lock(mu_);
+    made_dirs_.insert(parent);
+}
+
+bool Staging::link_previous(const std::string& rel, const fs::path& full, const FileDigest& want) const {
+    const auto it = previous_.find(rel);
+    if (it == previous_.end() || it->second.hash != want.hash || it->second.size != want.size) return false;
+    const fs::path old = destination_ / rel;
+    struct stat st {};
+    if (::stat(old.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != want.size ||
+        mtime_ns(st) != it->second.mtime_ns)
+        return false;  // changed by hand since: write it afresh
+    if (::link(old.c_str(), full.c_str()) != 0) return false;  // e.g. another file system: just write
+    std::lock_guard lock(mu_);
+    written_[rel] = it->second;
+    ++reused_;
+    return true;
+}
+
 void Staging::write(std::string_view relative, std::string_view data) const {
     const fs::path rel(relative);
     if (rel.empty() || rel.is_absolute())
@@ -38,7 +111,18 @@ void Staging::write(std::string_view relative, std::string_view data) const {
     for (const auto& part : rel)
         if (part == "..") throw std::runtime_error("refusing to write outside the site: " + std::string(relative));
     const fs::path full = staging_ / rel;
-    fs::create_directories(full.parent_path());
+    const std::string key(relative);
+    make_parent(full);
+    bool rewrite = false;
+    {
+        std::lock_guard lock(mu_);
+        rewrite = written_.count(key) > 0;
+    }
+    // A path written twice may be a hard link into the previous site: never write through it.
+    if (rewrite) ::unlink(full.c_str());
+    FileDigest digest{content_hash(data), data.size(), 0};
+    if (!previous_.empty() && link_previous(key, full, digest)) return;
+
     const int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
     std::size_t done = 0;
@@ -52,7 +136,11 @@ void Staging::write(std::string_view relative, std::string_view data) const {
         }
         done += static_cast<std::size_t>(n);
     }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) digest.mtime_ns = mtime_ns(st);
     if (::close(fd) != 0) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
+    std::lock_guard lock(mu_);
+    written_[key] = digest;
 }
 
 void Staging::commit() {

@@ -1,11 +1,28 @@
 #pragma once
 // Writes a build into a staging folder beside the destination and swaps it into place only
 // when everything succeeded, so a failed or killed build never leaves a half-written site.
+#include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace sprout::output {
+
+// What a build wrote at one path: enough to tell, without reading it, whether the file in the
+// previous site is the one a new build would write.
+struct FileDigest {
+    std::uint64_t hash = 0;  // of the bytes (see content_hash)
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;  // of the file as written, to notice later edits by hand
+    bool operator==(const FileDigest&) const = default;
+};
+using Digests = std::unordered_map<std::string, FileDigest>;  // site-relative path → digest
+
+// A fast 64-bit hash of bytes; stable for a given build of sprout, which is all a cache needs.
+std::uint64_t content_hash(std::string_view data);
 
 class Staging {
 public:
@@ -17,7 +34,18 @@ public:
 
     // Writes `data` to `relative` (a '/'-separated path inside the site). Throws std::runtime_error
     // naming the file on failure (e.g. a full disk). Rejects paths that would leave the folder.
+    // Safe to call from several threads at once (for different paths).
     void write(std::string_view relative, std::string_view data) const;
+
+    // Incremental builds: `previous` is what the build that made the current destination wrote.
+    // From then on, a write whose bytes match the digest recorded for its path, where the
+    // destination's file is still the one recorded (same size and mtime), hard-links that file
+    // into the staging folder instead of writing it again. Output is byte-identical either way.
+    void reuse_from(Digests previous);
+    // Every file written so far with its digest (to record for the next build), and how many
+    // of them were linked from the previous site.
+    Digests digests() const;
+    std::size_t reused() const;
 
     const std::filesystem::path& dir() const { return staging_; }
     const std::filesystem::path& destination() const { return destination_; }
@@ -30,6 +58,15 @@ private:
     std::filesystem::path destination_;
     std::filesystem::path staging_;
     bool committed_ = false;
+
+    bool link_previous(const std::string& rel, const std::filesystem::path& full, const FileDigest& want) const;
+    void make_parent(const std::filesystem::path& full) const;
+
+    Digests previous_;
+    mutable std::mutex mu_;  // guards the three below
+    mutable Digests written_;
+    mutable std::unordered_set<std::string> made_dirs_;
+    mutable std::size_t reused_ = 0;
 };
 
 }  // namespace sprout::output

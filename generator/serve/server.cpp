@@ -18,6 +18,12 @@ namespace {
 
 constexpr const char* kScriptTag = "<script src=\"/__sprout/live.js\" defer></script>";
 
+// Every open page holds a live-reload stream, and a stream holds one of the server's worker
+// threads for as long as the page is open. With httplib's default of 8 workers, 8 open tabs
+// left none for pages. So: more workers, and a cap on streams that always leaves some free.
+constexpr std::size_t kWorkers = 64;
+constexpr int kMaxStreams = 48;
+
 std::string with_live_reload(std::string html) {
     const auto pos = html.rfind("</body>");
     html.insert(pos == std::string::npos ? html.size() : pos, kScriptTag);
@@ -38,6 +44,7 @@ struct PreviewServer::Impl {
     std::uint64_t generation = 0;
     std::string failure;  // empty when the last build succeeded
     bool stopping = false;
+    int streams = 0;  // open live-reload streams
 
     std::string error_page() {
         std::lock_guard lock(mu);
@@ -82,6 +89,13 @@ struct PreviewServer::Impl {
         std::uint64_t seen = 0;
         {
             std::lock_guard lock(mu);
+            if (streams >= kMaxStreams) {
+                // The page still works; it just does not reload by itself.
+                res.status = 503;
+                res.set_content("too many open pages are listening for reloads\n", "text/plain");
+                return;
+            }
+            ++streams;
             seen = generation;
         }
         res.set_chunked_content_provider("text/event-stream", [this, seen, first = true](std::size_t, httplib::DataSink& sink) mutable {
@@ -106,6 +120,9 @@ struct PreviewServer::Impl {
             }
             lock.unlock();
             return sink.write(msg.data(), msg.size());
+        }, [this](bool) {
+            std::lock_guard lock(mu);
+            --streams;
         });
     }
 
@@ -147,6 +164,7 @@ PreviewServer::PreviewServer(fs::path site_dir) : impl_(std::make_unique<Impl>()
     h.Patch(".*", refuse);
     h.Options(".*", refuse);
     h.set_payload_max_length(64 * 1024);
+    h.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
 }
 
 PreviewServer::~PreviewServer() { stop(); }

@@ -16,7 +16,13 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 bool is_blank(std::string_view s);
 std::string_view trim(std::string_view s);
 bool is_valid_utf8(std::string_view s);
+// `s` with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD.
+std::string repair_utf8(std::string_view s);
 std::string to_lower(std::string_view s);
+
+// `s` cut to at most `max` bytes at a character boundary, with "…" when cut: for quoting
+// content in diagnostics, which must stay one readable line however long the value is.
+std::string excerpt(std::string_view s, std::size_t max = 80);
 
 // Reads a whole file; nullopt if it cannot be read.
 std::optional<std::string> read_file(const std::string& path);

@@ -1,6 +1,8 @@
 #include "web/builder.hpp"
 
 #include <cmath>
+#include <set>
+#include <tuple>
 #include <fmt/format.h>
 
 #include "markdown/markdown.hpp"
@@ -59,6 +61,15 @@ std::string age_text(int months) {
 
 }  // namespace
 
+std::string humanise(const std::string& kebab) {
+    std::string s = kebab;
+    for (auto& c : s)
+        if (c == '-' || c == '_') c = ' ';
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+
 std::string text_join(const std::vector<std::string>& words) {
     std::string out;
     for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
@@ -70,7 +81,8 @@ Builder::Builder(const model::Model& m, const Templates& t, output::Staging& out
 
 void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta) {
     const auto& site = model.site;
-    const std::string root = urls::root_of(path);
+    std::string root = urls::root_of(path);
+    if (meta.absolute_links && !urls::canonical(site.base_url, "").empty()) root = urls::canonical(site.base_url, "");
     ctx["root"] = root;
     ctx["page_title"] = meta.title;
     ctx["meta_description"] = meta.description.empty() ? plain(site.description) : meta.description;
@@ -91,15 +103,38 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     Json scripts = Json::array();
     for (const auto& s : meta.scripts) scripts.push_back({{"src", "assets/" + s}});
     ctx["scripts"] = scripts;
-    std::string html = templates_.page(tmpl, ctx);
-    html = glossary_.apply(html, root, path);
-    out_.write(path, html);
     pages_.push_back({path, std::move(meta)});
+    // Templating, glossary links and writing are most of a build's work and independent from
+    // page to page, so they run on worker threads while the section renderers go on building
+    // the next contexts (docs/PERFORMANCE.md). Templates and the glossary linker are only read.
+    render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx)] {
+        std::string html = templates_.page(tmpl, ctx);
+        html = glossary_.apply(html, root, path);
+        out_.write(path, html);
+    });
 }
 
-std::string Builder::md(const std::string& markdown) { return markdown.empty() ? std::string() : markdown::to_html(markdown); }
+namespace {
+// Links out of the site (cmark writes `<a href="...`) get rel="noopener noreferrer", so the
+// page they open cannot reach back to this one, and a class the print stylesheet uses.
+std::string tidy_links(std::string html) {
+    for (const char* scheme : {"<a href=\"http://", "<a href=\"https://"}) {
+        const std::string from = scheme;
+        const std::string to = "<a class=\"external\" rel=\"noopener noreferrer\" href=\"" + from.substr(9);
+        for (auto p = html.find(from); p != std::string::npos; p = html.find(from, p + to.size())) html.replace(p, from.size(), to);
+    }
+    // markdown.hpp empties unsafe targets (javascript: and the like); keep the text, drop the link.
+    const std::string empty = "<a href=\"\"";
+    for (auto p = html.find(empty); p != std::string::npos; p = html.find(empty, p)) html.replace(p, empty.size(), "<a");
+    return html;
+}
+}  // namespace
+
+std::string Builder::md(const std::string& markdown) {
+    return markdown.empty() ? std::string() : tidy_links(markdown::to_html(markdown));
+}
 std::string Builder::md_inline(const std::string& markdown) {
-    return markdown.empty() ? std::string() : markdown::to_inline_html(markdown);
+    return markdown.empty() ? std::string() : tidy_links(markdown::to_inline_html(markdown));
 }
 std::string Builder::plain(const std::string& markdown) {
     std::string s = markdown::to_plain_text(markdown);
@@ -111,7 +146,9 @@ std::string Builder::plain(const std::string& markdown) {
 
 Json Builder::cites(const model::Cites& cs) const {
     Json out = Json::array();
+    std::set<std::tuple<std::string, std::string, std::string>> seen;  // the same place cited twice reads as one
     for (const auto& c : cs) {
+        if (!seen.insert({c.source, c.via, c.locator}).second) continue;
         const auto* src = model.source(c.source);
         Json j = {{"citation", src ? src->citation : c.source},
                   {"url", urls::record("sources", c.source)},
@@ -152,6 +189,7 @@ Json Builder::rating(const model::Rating& r) const {
             {"scale_full_name", scale ? scale->name : r.scale},
             {"scale_url", urls::record("evidence-scales", r.scale)},
             {"scale_kind", scale ? scale->kind : ""},
+            {"is_grouping", scale && scale->kind == "grouping"},
             {"level_id", r.level},
             {"level_label", level ? level->label : r.level},
             {"level_anchor", urls::anchor("level", r.level)},
@@ -193,6 +231,7 @@ Json Builder::intervention_item(const model::Intervention& i) const {
             {"title", i.name},
             {"url", urls::record("interventions", i.id)},
             {"kind", i.kind},
+            {"kind_label", humanise(i.kind)},
             {"summary_html", md_inline(i.summary)},
             {"age", age_range(i.age_min_months, i.age_max_months)},
             {"target_group", i.target_group},

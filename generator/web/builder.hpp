@@ -2,6 +2,7 @@
 // What every section renderer shares: the model and its back-links, the templates, the output,
 // helpers that turn model values into template context (citations, badges, links, Markdown),
 // and the list of pages written, from which the search index, sitemap and feed are made.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 
 #include "model/model.hpp"
 #include "output/staging.hpp"
+#include "util/task_queue.hpp"
 #include "util/text.hpp"
 #include "web/crossrefs.hpp"
 #include "web/glossary_links.hpp"
@@ -34,7 +36,23 @@ struct PageMeta {
     std::string search_kind;  // label in search results ("Intervention"); "" keeps it out of search
     std::string search_body;  // plain text searched as the body
     bool in_sitemap = true;
+    // Links from the site's base URL (when set) instead of relative ones: the 404 page is
+    // served at whatever address was asked for, so relative links would break.
+    bool absolute_links = false;
 };
+
+// "call-to-action" → "Call to action": enumeration values as headings and captions.
+std::string humanise(const std::string& kebab);
+
+// Records sorted by their display name, ignoring case, for lists people scan.
+template <class T, class Name>
+std::vector<const T*> sorted_by_name(const std::vector<T>& records, Name name) {
+    std::vector<const T*> out;
+    for (const auto& r : records) out.push_back(&r);
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const T* a, const T* b) { return text::to_lower(name(*a)) < text::to_lower(name(*b)); });
+    return out;
+}
 
 // Words of a list joined with spaces, for search bodies.
 std::string text_join(const std::vector<std::string>& words);
@@ -52,7 +70,12 @@ public:
     const CrossRefs refs;
 
     // Renders `tmpl` with `ctx` inside the layout and writes it at site-root path `path`.
+    // The rendering and writing happen on worker threads (see finish()); the page's metadata
+    // is recorded at once, in call order, so pages() is the same however threads run.
     void page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta);
+    // Waits until every page is written; rethrows the error of the first page (in call order)
+    // that failed. Call before anything reads the written pages back.
+    void finish() { render_queue_.wait(); }
     // Writes a non-HTML file.
     void file(const std::string& path, const std::string& data) { out_.write(path, data); }
     const std::vector<WrittenPage>& pages() const { return pages_; }
@@ -82,6 +105,8 @@ private:
     output::Staging& out_;
     GlossaryLinker glossary_;
     std::vector<WrittenPage> pages_;
+    // Last, so it is destroyed first: its destructor waits for tasks that use the members above.
+    util::TaskQueue render_queue_;
 };
 
 }  // namespace sprout::web

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
 
 #include "markdown/markdown.hpp"
 #include "web/urls.hpp"
@@ -23,18 +24,20 @@ const std::set<std::string, std::less<>> kSkip = {"a",  "h1",     "h2",    "h3",
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80); }
 
-bool equal_at(const std::string& text, std::size_t pos, const std::string& form, bool case_sensitive) {
-    if (pos + form.size() > text.size()) return false;
-    for (std::size_t i = 0; i < form.size(); ++i) {
-        const char a = text[pos + i], b = form[i];
-        if (case_sensitive ? a != b : std::tolower(static_cast<unsigned char>(a)) != std::tolower(static_cast<unsigned char>(b)))
-            return false;
-    }
-    // Whole words only; '&' and ';' bound character references such as "&amp;".
+// Whole words only; '&' and ';' bound character references such as "&amp;".
+bool whole_word_at(const std::string& text, std::size_t pos, std::size_t len) {
     if (pos > 0 && (word_char(text[pos - 1]) || text[pos - 1] == '&' || text[pos - 1] == '#')) return false;
-    const std::size_t end = pos + form.size();
+    const std::size_t end = pos + len;
     if (end < text.size() && (word_char(text[end]) || text[end] == ';')) return false;
     return true;
+}
+
+// ASCII lower case, as std::tolower in the "C" locale: bytes of UTF-8 sequences are kept.
+std::string fold(const std::string& s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
 }
 
 std::string tag_name(const std::string& html, std::size_t lt, bool& closing, bool& self_closing) {
@@ -64,7 +67,7 @@ GlossaryLinker::GlossaryLinker(const model::Model& m) {
         }
         terms_.push_back({t.id, t.term, def});
         auto add = [&](const std::string& text, bool abbreviation) {
-            if (text.size() >= kMinFormLength) forms_.push_back({text, abbreviation, abbreviation, idx});
+            if (text.size() >= kMinFormLength) forms_.push_back({text, fold(text), abbreviation, abbreviation, idx});
         };
         add(t.term, false);
         add(t.abbreviation, true);
@@ -82,6 +85,8 @@ std::string GlossaryLinker::apply(const std::string& html, const std::string& ro
     std::vector<bool> used(terms_.size(), false);
     std::string out(html, 0, main_open);
     int skip_depth = 0;
+    std::string nogloss_tag;
+    int nogloss_depth = 0;
     std::size_t i = main_open;
     while (i < main_close) {
         if (html[i] == '<') {
@@ -91,6 +96,15 @@ std::string GlossaryLinker::apply(const std::string& html, const std::string& ro
             const std::string name = tag_name(html, i, closing, self_closing);
             if (kSkip.count(name) && !self_closing) skip_depth += closing ? -1 : 1;
             skip_depth = std::max(skip_depth, 0);
+            // Templates mark whole elements (source lines, for instance) with data-nogloss.
+            if (!nogloss_tag.empty() && name == nogloss_tag && !self_closing) {
+                nogloss_depth += closing ? -1 : 1;
+                if (nogloss_depth == 0) nogloss_tag.clear();
+            } else if (nogloss_tag.empty() && !closing && !self_closing &&
+                       std::string_view(html).substr(i, gt - i).find(" data-nogloss") != std::string_view::npos) {
+                nogloss_tag = name;
+                nogloss_depth = 1;
+            }
             out.append(html, i, gt + 1 - i);
             i = gt + 1;
             continue;
@@ -98,19 +112,26 @@ std::string GlossaryLinker::apply(const std::string& html, const std::string& ro
         const std::size_t next_tag = std::min(html.find('<', i), main_close);
         std::string text = html.substr(i, next_tag - i);
         i = next_tag;
-        if (skip_depth > 0) {
+        if (skip_depth > 0 || !nogloss_tag.empty()) {
             out += text;
             continue;
         }
-        // Link the earliest first use in this run of text, then carry on after it.
+        // Link the earliest first use in this run of text, then carry on after it. Each form is
+        // found with string::find (memchr and memcmp) in the text, or in its folded copy for
+        // forms that ignore case; a character-by-character scan per form was a quarter of the
+        // build (docs/PERFORMANCE.md). Longer forms come first and win ties.
+        const std::string folded = fold(text);
         std::size_t pos = 0;
         while (pos < text.size()) {
             std::size_t best = std::string::npos;
             const Form* form = nullptr;
             for (const auto& f : forms_) {
                 if (used[f.term]) continue;
-                for (std::size_t p = pos; p + f.text.size() <= text.size() && (best == std::string::npos || p < best); ++p)
-                    if (equal_at(text, p, f.text, f.case_sensitive)) {
+                const std::string& hay = f.case_sensitive ? text : folded;
+                const std::string& needle = f.case_sensitive ? f.text : f.folded;
+                for (std::size_t p = hay.find(needle, pos); p != std::string::npos && (best == std::string::npos || p < best);
+                     p = hay.find(needle, p + 1))
+                    if (whole_word_at(text, p, needle.size())) {
                         best = p;
                         form = &f;
                         break;

@@ -14,12 +14,14 @@ public:
 
     // Rewrites text inside <main> of a rendered page. `root` is the page's prefix to the
     // site root. Text inside links, headings, code, abbreviations, buttons, tables' headers
-    // and SVG is left alone, as is the glossary page itself.
+    // and SVG is left alone, as is any element marked data-nogloss (source lines) and the
+    // glossary page itself.
     std::string apply(const std::string& html, const std::string& root, const std::string& page_path) const;
 
 private:
     struct Form {
         std::string text;      // what to look for
+        std::string folded;    // `text` in ASCII lower case, searched for in folded page text
         bool case_sensitive;   // abbreviations match exactly; words ignore case
         bool abbreviation;
         std::size_t term;      // index into terms_

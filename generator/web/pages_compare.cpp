@@ -30,9 +30,10 @@ void render_compare(Builder& b) {
     for (const auto* s : scales)
         columns.push_back({{"name", s->short_name.empty() ? s->name : s->short_name},
                            {"url", urls::record("evidence-scales", s->id)},
-                           {"kind", s->kind == "grouping" ? "grouping" : "rating"}});
+                           {"is_grouping", s->kind == "grouping"}});
     Json rows = Json::array(), options = Json::array();
-    for (const auto& i : m.interventions) {
+    for (const auto* ip : sorted_by_name(m.interventions, [](const auto& x) { return x.name; })) {
+        const auto& i = *ip;
         Json cells = Json::array();
         for (const auto* s : scales) {
             Json levels = Json::array();

@@ -60,8 +60,8 @@ void render_index(Builder& b) {
     Json groups = Json::array();
     for (const auto& kind : kKinds) {
         Json items = Json::array();
-        for (const auto& i : m.interventions)
-            if (i.kind == kind) items.push_back(b.intervention_item(i));
+        for (const auto* i : sorted_by_name(m.interventions, [](const auto& x) { return x.name; }))
+            if (i->kind == kind) items.push_back(b.intervention_item(*i));
         if (!items.empty())
             groups.push_back({{"heading", intervention_kind_plural(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
     }
@@ -138,14 +138,6 @@ std::string intervention_kind_plural(const std::string& kind) {
         {"training", "Training"},      {"resource", "Resources"},      {"policy", "Policies"}};
     auto it = plural.find(kind);
     return it == plural.end() ? humanise(kind) : it->second;
-}
-
-std::string humanise(const std::string& kebab) {
-    std::string s = kebab;
-    for (auto& c : s)
-        if (c == '-' || c == '_') c = ' ';
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 }  // namespace sprout::web

@@ -17,6 +17,5 @@ void render_free_pages(Builder& b);       // Markdown pages, glossary, about, se
 
 // Headings for enumerations shown to readers.
 std::string intervention_kind_plural(const std::string& kind);
-std::string humanise(const std::string& kebab);  // "call-to-action" → "Call to action"
 
 }  // namespace sprout::web

@@ -67,18 +67,13 @@ std::string expand(const Source& src, const std::map<std::string, Source>& parti
     return out;
 }
 
-mus::data to_data(const nlohmann::json& j) {
+// A JSON value as Mustache data; objects and lists come back empty, for fill() to fill.
+mus::data scalar_or_shell(const nlohmann::json& j) {
     switch (j.type()) {
-        case nlohmann::json::value_t::object: {
-            mus::data d(mus::data::type::object);
-            for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-            return d;
-        }
-        case nlohmann::json::value_t::array: {
-            mus::data d(mus::data::type::list);
-            for (const auto& v : j) d.push_back(to_data(v));
-            return d;
-        }
+        case nlohmann::json::value_t::object:
+            return mus::data(mus::data::type::object);
+        case nlohmann::json::value_t::array:
+            return mus::data(mus::data::type::list);
         // An empty string is falsy, so `{{#x}}…{{/x}}` hides a missing value. (Leaving the
         // key out instead would let Mustache find a same-named value further up the context.)
         case nlohmann::json::value_t::string: {
@@ -92,6 +87,34 @@ mus::data to_data(const nlohmann::json& j) {
         default:
             return mus::data(j.dump());
     }
+}
+
+// Fills the object or list `d` from `j`. kainjow's set() and push_back() copy their argument,
+// so converting children first and then adding them copies every subtree once per level above
+// it (a fifth of a 10,000-record build, see docs/PERFORMANCE.md). Instead each child is added
+// as an empty shell and filled where it lies. The const_casts are well defined: kainjow's
+// accessors are const, but the map and vector they point into own non-const objects.
+void fill(const nlohmann::json& j, mus::data& d) {
+    if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) {
+            d.set(k, scalar_or_shell(v));
+            if (v.is_structured()) fill(v, *const_cast<mus::data*>(d.get(k)));
+            // `has_x` for every list `x`, so a template can wrap a non-empty list
+            // (Mustache itself cannot test a list without iterating it).
+            if (v.is_array() && !j.contains("has_" + k)) d.set("has_" + k, mus::data(!v.empty()));
+        }
+    } else if (j.is_array()) {
+        for (const auto& v : j) {
+            d.push_back(scalar_or_shell(v));
+            if (v.is_structured()) fill(v, const_cast<mus::list&>(d.list_value()).back());
+        }
+    }
+}
+
+mus::data to_data(const nlohmann::json& j) {
+    mus::data d = scalar_or_shell(j);
+    fill(j, d);
+    return d;
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ std::string root_of(std::string_view page_path) {
 }
 
 std::string canonical(std::string_view base_url, std::string_view page_path) {
-    if (base_url.empty()) return {};
+    // The checker only lets http(s) through; refuse anything else here too, as this becomes an href.
+    if (!base_url.starts_with("https://") && !base_url.starts_with("http://")) return {};
     std::string b(base_url);
     if (!b.ends_with('/')) b += '/';
     // The home page's canonical URL is the folder, as hosts serve it.

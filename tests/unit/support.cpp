@@ -37,14 +37,25 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-RunResult run_sprout(const std::string& args, const fs::path& cwd) {
+RunResult run_sprout(const std::string& args, const fs::path& cwd, int timeout_seconds) {
+    return run_command("{sprout} " + args, cwd, timeout_seconds);
+}
+
+RunResult run_command(const std::string& command, const fs::path& cwd, int timeout_seconds) {
     TempDir tmp;
     const auto out = tmp.path() / "out", err = tmp.path() / "err";
-    const std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(SPROUT_BINARY) + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "'";
+    std::string line = command;
+    const std::string binary = "'" + std::string(SPROUT_BINARY) + "'";
+    for (std::size_t p; (p = line.find("{sprout}")) != std::string::npos;) line.replace(p, 8, binary);
+    if (timeout_seconds > 0) line = "timeout -k 5 " + std::to_string(timeout_seconds) + " sh -c '" + [&] {
+        std::string q;  // quote for the inner sh -c
+        for (char c : line) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        return q;
+    }() + "'";
+    const std::string cmd = "cd '" + cwd.string() + "' && " + line + " >'" + out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(cmd.c_str());
     RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
     r.out = read(out);
     r.err = read(err);
     return r;

@@ -11,7 +11,12 @@ struct RunResult {
 };
 
 // Runs `sprout ARGS` in `cwd` through the shell; ARGS must already be quoted as needed.
-RunResult run_sprout(const std::string& args, const std::filesystem::path& cwd = std::filesystem::current_path());
+// With `timeout_seconds`, the run is killed after that long and exit_code is 124.
+RunResult run_sprout(const std::string& args, const std::filesystem::path& cwd = std::filesystem::current_path(),
+                     int timeout_seconds = 0);
+// Runs a shell command line in `cwd`, capturing its output; "{sprout}" in it is replaced by the
+// quoted path of the sprout binary. exit_code is 128+N when the command died of signal N.
+RunResult run_command(const std::string& command, const std::filesystem::path& cwd, int timeout_seconds = 0);
 
 // A fresh temporary folder, removed when the object goes out of scope.
 class TempDir {

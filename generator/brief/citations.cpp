@@ -1,0 +1,168 @@
+#include "brief/citations.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace sprout::brief {
+
+int Citations::number(const model::Citation& c) {
+    auto key = std::make_tuple(c.source, c.via, c.locator);
+    auto it = numbers_.find(key);
+    if (it != numbers_.end()) return it->second;
+    order_.push_back(c);
+    const int n = static_cast<int>(order_.size());
+    numbers_.emplace(std::move(key), n);
+    return n;
+}
+
+doc::Inlines Citations::mark(const model::Cites& cites) {
+    doc::Inlines out;
+    if (cites.empty()) return out;
+    out.push_back(doc::text("\u00A0"));
+    std::vector<int> seen;
+    for (const auto& c : cites) {
+        const int n = number(c);
+        if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;  // same work and place twice
+        seen.push_back(n);
+        doc::Inline i = doc::text("[" + std::to_string(n) + "]");
+        i.cite = true;
+        i.target = anchor(n);
+        out.push_back(std::move(i));
+    }
+    return out;
+}
+
+std::string Citations::work(const std::string& id) const {
+    const model::Source* s = m_.source(id);
+    if (!s) return id;
+    return s->citation.empty() ? s->display() : s->citation;
+}
+
+doc::Inlines Citations::source_line(const model::Cites& cites, const std::string& prefix) {
+    doc::Inlines out;
+    if (cites.empty()) return out;
+    const auto& c = cites.front();
+    std::string s = prefix + work(c.source);
+    if (!c.via.empty() && c.via != c.source) s += ", as reported in " + work(c.via);
+    if (!c.locator.empty()) s += " (" + c.locator + ")";
+    if (cites.size() > 1) s += cites.size() == 2 ? " and one other" : " and " + std::to_string(cites.size() - 1) + " others";
+    out.push_back(doc::text(s));
+    auto marks = mark(cites);
+    out.insert(out.end(), marks.begin(), marks.end());
+    return out;
+}
+
+std::map<int, int> Citations::group_by_work() {
+    std::vector<std::pair<std::string, std::string>> works;
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> places;
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+        auto key = std::make_pair(order_[i].source, order_[i].via == order_[i].source ? std::string() : order_[i].via);
+        if (!places.count(key)) works.push_back(key);
+        places[key].push_back(i);
+    }
+    std::map<int, int> renumber;
+    std::vector<model::Citation> order;
+    for (const auto& w : works)
+        for (std::size_t i : places[w]) {
+            order.push_back(order_[i]);
+            renumber[static_cast<int>(i + 1)] = static_cast<int>(order.size());
+        }
+    order_ = std::move(order);
+    numbers_.clear();
+    for (std::size_t i = 0; i < order_.size(); ++i)
+        numbers_[std::make_tuple(order_[i].source, order_[i].via, order_[i].locator)] = static_cast<int>(i + 1);
+    return renumber;
+}
+
+doc::Blocks Citations::references() const {
+    doc::Blocks out;
+    std::size_t i = 0;
+    while (i < order_.size()) {
+        const auto& c = order_[i];
+        const std::string via = c.via == c.source ? std::string() : c.via;
+        // The work, once.
+        doc::Inlines in;
+        const model::Source* s = m_.source(c.source);
+        if (s) {
+            in.push_back(doc::bold(s->citation.empty() ? s->display() : s->citation));
+            if (!s->title.empty() && text::to_lower(s->citation).find(text::to_lower(s->title)) == std::string::npos)
+                in.push_back(doc::text(". " + s->title));
+            std::string pub = s->publisher;
+            if (s->year) pub += (pub.empty() ? "" : ", ") + std::to_string(*s->year);
+            if (!pub.empty() && s->citation.find(pub) == std::string::npos) in.push_back(doc::text(". " + pub));
+            in.push_back(doc::text("."));
+            if (!s->url.empty()) {
+                in.push_back(doc::text(" "));
+                in.push_back(doc::link(s->url, s->url));
+            }
+        } else {
+            in.push_back(doc::bold(c.source + "."));
+        }
+        if (!via.empty()) {
+            const model::Source* v = m_.source(via);
+            in.push_back(doc::text(" Read in: " + (v ? (v->citation.empty() ? v->display() : v->citation) : via) + "."));
+        }
+        out.push_back(doc::para(std::move(in), doc::Paragraph::Role::Note));
+        // Its places, numbered.
+        doc::List list;
+        list.ordered = true;
+        list.start = static_cast<int>(i + 1);
+        for (; i < order_.size() && order_[i].source == c.source && (order_[i].via == order_[i].source ? std::string() : order_[i].via) == via; ++i) {
+            doc::Blocks item;
+            item.push_back(doc::para({doc::italic(order_[i].locator.empty() ? std::string("(no place given)") : order_[i].locator)},
+                                     doc::Paragraph::Role::Note));
+            list.items.push_back(std::move(item));
+            list.item_anchors.push_back(anchor(static_cast<int>(i + 1)));
+        }
+        out.push_back(doc::Block{std::move(list), {}});
+    }
+    return out;
+}
+
+namespace {
+
+void renumber_inlines(doc::Inlines& in, const std::map<int, int>& map) {
+    for (auto& i : in) {
+        if (!i.cite || !i.target.starts_with("ref-")) continue;
+        const auto it = map.find(std::stoi(i.target.substr(4)));
+        if (it == map.end()) continue;
+        i.target = Citations::anchor(it->second);
+        i.text = "[" + std::to_string(it->second) + "]";
+    }
+}
+
+}  // namespace
+
+void renumber_marks(doc::Blocks& blocks, const std::map<int, int>& map) {
+    for (auto& b : blocks) {
+        std::visit(
+            [&](auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, doc::Heading> || std::is_same_v<T, doc::Paragraph>) {
+                    renumber_inlines(v.text, map);
+                } else if constexpr (std::is_same_v<T, doc::List>) {
+                    for (auto& item : v.items) renumber_marks(item, map);
+                } else if constexpr (std::is_same_v<T, doc::Table>) {
+                    renumber_inlines(v.caption, map);
+                    for (auto& c : v.columns) renumber_inlines(c.header, map);
+                    for (auto& r : v.rows)
+                        for (auto& c : r) renumber_inlines(c, map);
+                    renumber_inlines(v.source, map);
+                } else if constexpr (std::is_same_v<T, doc::Callout>) {
+                    renumber_inlines(v.title, map);
+                    renumber_marks(v.body, map);
+                } else if constexpr (std::is_same_v<T, doc::BarChart>) {
+                    renumber_inlines(v.title, map);
+                    renumber_inlines(v.source, map);
+                } else if constexpr (std::is_same_v<T, doc::Figure>) {
+                    renumber_inlines(v.label, map);
+                    renumber_inlines(v.detail, map);
+                    renumber_inlines(v.source, map);
+                }
+            },
+            b.v);
+    }
+}
+
+}  // namespace sprout::brief

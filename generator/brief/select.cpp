@@ -1,0 +1,283 @@
+#include "brief/select.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sprout::brief {
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+template <class T>
+void apply_limit(std::vector<T>& v, const std::optional<int>& limit) {
+    if (limit && *limit >= 0 && v.size() > static_cast<std::size_t>(*limit)) v.resize(static_cast<std::size_t>(*limit));
+}
+
+int nation_order(const model::Model& m, const std::string& id) {
+    const model::Nation* n = m.nation(id);
+    return n ? n->order : 1000;
+}
+
+}  // namespace
+
+bool covers_nation(const std::vector<std::string>& nations, const std::string& nation) {
+    return contains(nations, nation) || contains(nations, "uk");
+}
+
+std::vector<const model::KeyMessage*> key_messages(const model::Audience& a, const std::string& nation) {
+    std::vector<const model::KeyMessage*> out;
+    for (const auto& k : a.key_messages)
+        if (k.nations.empty() || covers_nation(k.nations, nation)) out.push_back(&k);
+    return out;
+}
+
+PolicyContext policies(const model::Model& m, const std::string& nation) {
+    PolicyContext out;
+    for (const auto& p : m.policies) {
+        if (p.nation == nation) out.own.push_back(&p);
+        else if (p.nation == "uk" && nation != "uk") out.uk.push_back(&p);
+    }
+    return out;
+}
+
+std::vector<const model::Statistic*> key_figures(const model::Model& m, const std::string& nation, const model::BriefSection& s) {
+    std::vector<const model::Statistic*> own, uk, other;
+    for (const auto& st : m.statistics) {
+        if (!st.key) continue;
+        if (st.nation == nation) own.push_back(&st);
+        else if (st.nation == "uk") uk.push_back(&st);
+        else if (st.nation.empty() && s.filter == "all") other.push_back(&st);
+    }
+    if (s.order == "name") {
+        auto by_title = [](const model::Statistic* a, const model::Statistic* b) { return a->title < b->title; };
+        std::stable_sort(own.begin(), own.end(), by_title);
+        std::stable_sort(uk.begin(), uk.end(), by_title);
+        std::stable_sort(other.begin(), other.end(), by_title);
+    }
+    own.insert(own.end(), uk.begin(), uk.end());
+    own.insert(own.end(), other.begin(), other.end());
+    apply_limit(own, s.limit);
+    return own;
+}
+
+bool addresses(const model::Recommendation& r, const model::Audience& a) {
+    if (contains(r.audiences, a.id)) return true;
+    for (const auto& actor : r.actors)
+        if (contains(a.actors, actor)) return true;
+    return false;
+}
+
+std::vector<const model::Recommendation*> recommendations(const model::Model& m, const model::Audience& a,
+                                                          const std::string& nation, const model::BriefSection& s) {
+    std::vector<const model::Recommendation*> out;
+    for (const auto& r : m.recommendations) {
+        const bool aud = addresses(r, a);
+        const bool nat = covers_nation(r.nations, nation);
+        bool keep = true;
+        if (s.filter == "audience") keep = aud;
+        else if (s.filter == "nation") keep = nat;
+        else if (s.filter == "audience-and-nation") keep = aud && nat;
+        if (keep) out.push_back(&r);
+    }
+    if (s.order == "name") {
+        std::stable_sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->title < y->title; });
+    }
+    apply_limit(out, s.limit);
+    return out;
+}
+
+double strength(const model::Model& m, const model::Intervention& i) {
+    double best = -1;
+    for (const auto& r : i.ratings) {
+        const model::EvidenceScale* sc = m.scale(r.scale);
+        if (!sc || sc->kind != "rating") continue;
+        const model::Level* lv = sc->level(r.level);
+        const int max = sc->max_rank();
+        if (!lv || max <= 0) continue;
+        best = std::max(best, static_cast<double>(lv->rank) / max);
+    }
+    return best;
+}
+
+std::vector<const model::Intervention*> interventions(const model::Model& m, const model::Audience& a,
+                                                      const std::string& nation, const model::BriefSection& s) {
+    std::vector<const model::Intervention*> out;
+    for (const auto& i : m.interventions) {
+        bool available = false;
+        for (const auto& av : i.availability)
+            if (av.nation == nation || av.nation == "uk") available = true;
+        const bool aud = contains(i.audiences, a.id);
+        bool keep = true;
+        if (s.filter == "audience") keep = aud;
+        else if (s.filter == "nation") keep = available;
+        else if (s.filter == "audience-and-nation") keep = aud && available;
+        if (keep) out.push_back(&i);
+    }
+    if (s.order == "strongest-first") {
+        // Strongest rating first; ties by how many ratings reach it, then by name.
+        auto top_count = [&m](const model::Intervention& i, double best) {
+            int n = 0;
+            for (const auto& r : i.ratings) {
+                const model::EvidenceScale* sc = m.scale(r.scale);
+                if (!sc || sc->kind != "rating" || sc->max_rank() <= 0) continue;
+                const model::Level* lv = sc->level(r.level);
+                if (lv && static_cast<double>(lv->rank) / sc->max_rank() == best) ++n;
+            }
+            return n;
+        };
+        std::vector<std::pair<const model::Intervention*, std::pair<double, int>>> keyed;
+        for (auto* i : out) {
+            const double st = strength(m, *i);
+            keyed.push_back({i, {st, top_count(*i, st)}});
+        }
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
+            if (x.second.first != y.second.first) return x.second.first > y.second.first;
+            if (x.second.second != y.second.second) return x.second.second > y.second.second;
+            return x.first->name < y.first->name;
+        });
+        out.clear();
+        for (auto& k : keyed) out.push_back(k.first);
+    } else if (s.order == "name") {
+        std::stable_sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->name < y->name; });
+    }
+    apply_limit(out, s.limit);
+    return out;
+}
+
+ExampleSelection examples(const model::Model& m, const std::string& nation, const model::BriefSection& s) {
+    ExampleSelection out;
+    std::vector<const model::Example*> own_uk;
+    for (const auto& e : m.examples) {
+        if (e.nation == nation) out.own.push_back(&e);
+        else if (e.nation == "uk") own_uk.push_back(&e);
+        else out.elsewhere.push_back(&e);
+    }
+    out.own.insert(out.own.end(), own_uk.begin(), own_uk.end());
+    auto by_name = [](auto* x, auto* y) { return x->name < y->name; };
+    if (s.order == "name") std::stable_sort(out.own.begin(), out.own.end(), by_name);
+    // Others: by nation (in the nations' order), then name.
+    std::stable_sort(out.elsewhere.begin(), out.elsewhere.end(), [&](auto* x, auto* y) {
+        const int ox = nation_order(m, x->nation), oy = nation_order(m, y->nation);
+        if (ox != oy) return ox < oy;
+        return x->name < y->name;
+    });
+    if (s.filter == "nation" && !out.own.empty()) out.elsewhere.clear();
+    apply_limit(out.own, s.limit);
+    if (s.limit) {
+        const int room = std::max(0, *s.limit - static_cast<int>(out.own.size()));
+        apply_limit(out.elsewhere, std::optional<int>(room));
+    }
+    return out;
+}
+
+std::vector<const model::Page*> checklist_pages(const model::Model& m, const model::Audience& a, const model::BriefSection& s) {
+    std::vector<const model::Page*> out;
+    if (!s.pages.empty()) {
+        for (const auto& id : s.pages)
+            if (const model::Page* p = m.page(id)) out.push_back(p);
+        return out;
+    }
+    for (const auto& p : m.pages)
+        if (p.kind == "checklist" && contains(p.audiences, a.id)) out.push_back(&p);
+    std::stable_sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->order < y->order; });
+    return out;
+}
+
+std::vector<const model::Recommendation*> suggested_actions(const model::Model& m, const model::Audience& a,
+                                                            const std::string& nation) {
+    std::vector<const model::Recommendation*> out;
+    for (const auto& r : m.recommendations) {
+        if (r.kind != "suggested-action" || r.questions.empty() || !addresses(r, a)) continue;
+        if (!r.nations.empty() && !covers_nation(r.nations, nation)) continue;
+        out.push_back(&r);
+    }
+    return out;
+}
+
+namespace {
+
+std::string ascii_lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+bool word_char(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// `hay` and `needle` already in the same case.
+bool find_word(const std::string& hay, const std::string& needle) {
+    if (needle.empty()) return false;
+    for (std::size_t i = hay.find(needle); i != std::string::npos; i = hay.find(needle, i + 1)) {
+        const bool left_ok = i == 0 || !word_char(static_cast<unsigned char>(hay[i - 1]));
+        const std::size_t end = i + needle.size();
+        // A plural "s" still counts as the word ("dyads" uses "dyad").
+        bool right_ok = end >= hay.size() || !word_char(static_cast<unsigned char>(hay[end]));
+        if (!right_ok && (hay[end] == 's' || hay[end] == 'S') &&
+            (end + 1 >= hay.size() || !word_char(static_cast<unsigned char>(hay[end + 1]))))
+            right_ok = true;
+        if (left_ok && right_ok) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool contains_word(const std::string& hay, const std::string& needle, bool ignore_case) {
+    return ignore_case ? find_word(ascii_lower(hay), ascii_lower(needle)) : find_word(hay, needle);
+}
+
+std::vector<const model::Term*> terms_used(const model::Model& m, const std::string& text) {
+    std::vector<const model::Term*> out;
+    const std::string lower = ascii_lower(text);  // once, not per term
+    for (const auto& t : m.terms) {
+        bool used = find_word(lower, ascii_lower(t.term));
+        if (!used && !t.abbreviation.empty()) used = find_word(text, t.abbreviation);
+        for (const auto& al : t.aliases)
+            if (!used) used = find_word(lower, ascii_lower(al));
+        if (used) out.push_back(&t);
+    }
+    std::stable_sort(out.begin(), out.end(), [](auto* x, auto* y) {
+        std::string a = x->term, b = y->term;
+        std::transform(a.begin(), a.end(), a.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::transform(b.begin(), b.end(), b.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return a < b;
+    });
+    return out;
+}
+
+std::vector<const model::Example*> examples_near(const model::Model& m, const model::Area& a) {
+    std::vector<const model::Example*> in, near;
+    for (const auto& e : m.examples) {
+        if (e.area.empty()) continue;
+        if (e.area == a.id) in.push_back(&e);
+        else if (contains(a.near, e.area)) near.push_back(&e);
+    }
+    in.insert(in.end(), near.begin(), near.end());
+    return in;
+}
+
+std::vector<const model::ServiceType*> service_gaps(const model::Model& m, const model::Area& a) {
+    std::vector<const model::ServiceType*> out;
+    for (const auto& st : m.service_types)
+        if (st.recommended && !contains(a.services, st.id)) out.push_back(&st);
+    return out;
+}
+
+std::vector<NeedEstimate> need_estimates(const model::Model& m, const model::Area& a) {
+    std::vector<NeedEstimate> out;
+    if (!a.births) return out;
+    for (const auto& s : m.statistics) {
+        if (s.need_label.empty() || s.unit != "percent" || !s.value) continue;
+        out.push_back({&s, *s.value, static_cast<double>(*a.births) * *s.value / 100.0});
+    }
+    return out;
+}
+
+bool has_area_sections(const model::Audience& a) {
+    for (const auto& s : a.brief_sections)
+        if (s.type.starts_with("area-")) return true;
+    return false;
+}
+
+}  // namespace sprout::brief

@@ -1,0 +1,82 @@
+#pragma once
+// What goes into a brief: the selection rules, apart from how the result is set out. Each
+// function reads the model and a section's settings (filter, order, limit) and returns the
+// records in the order they appear. The rules, in full, are in docs/BRIEFS.md.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace sprout::brief {
+
+// Whether a list of nation ids covers `nation`: it names it, or names "uk".
+bool covers_nation(const std::vector<std::string>& nations, const std::string& nation);
+
+std::vector<const model::KeyMessage*> key_messages(const model::Audience& a, const std::string& nation);
+
+struct PolicyContext {
+    std::vector<const model::Policy*> own;  // the nation's
+    std::vector<const model::Policy*> uk;   // UK-wide
+};
+PolicyContext policies(const model::Model& m, const std::string& nation);
+
+// Key statistics: key = true and about the nation or the UK (filter "nation" or "key";
+// "all" adds key statistics with no nation). The nation's own first, then the UK's.
+std::vector<const model::Statistic*> key_figures(const model::Model& m, const std::string& nation,
+                                                 const model::BriefSection& s);
+
+// Whether a recommendation is addressed to the audience: an actor in common, or the
+// audience named in its `audiences`.
+bool addresses(const model::Recommendation& r, const model::Audience& a);
+// Recommendations by filter: "audience" = addressed to the audience (any nation, including
+// none stated); "nation" = nations covers it; "audience-and-nation" = both, where a
+// recommendation that states no nation is left out; "all" = every one.
+std::vector<const model::Recommendation*> recommendations(const model::Model& m, const model::Audience& a,
+                                                          const std::string& nation, const model::BriefSection& s);
+
+// Strength of an intervention's evidence for "strongest-first": the highest rank/max_rank
+// among its ratings on scales of kind "rating" (groupings and labels are not ratings), from
+// 0 to 1; -1 when it has none.
+double strength(const model::Model& m, const model::Intervention& i);
+std::vector<const model::Intervention*> interventions(const model::Model& m, const model::Audience& a,
+                                                      const std::string& nation, const model::BriefSection& s);
+
+struct ExampleSelection {
+    std::vector<const model::Example*> own;        // the nation's (and UK-wide) examples
+    std::vector<const model::Example*> elsewhere;  // from other nations or none stated
+};
+// "nation": the nation's own (and UK-wide) examples; only when there are none, examples
+// from elsewhere. "all": the nation's first, then the rest. The limit applies to the total.
+ExampleSelection examples(const model::Model& m, const std::string& nation, const model::BriefSection& s);
+
+// Pages for a checklists section: those listed in `pages`, else pages of kind "checklist"
+// for the audience.
+std::vector<const model::Page*> checklist_pages(const model::Model& m, const model::Audience& a, const model::BriefSection& s);
+// Recommendations of kind "suggested-action" with questions, addressed to the audience.
+std::vector<const model::Recommendation*> suggested_actions(const model::Model& m, const model::Audience& a,
+                                                            const std::string& nation);
+
+// Terms whose term, abbreviation or an alias appears in `text` as a whole word (terms and
+// aliases ignoring case; abbreviations as written). Sorted by term.
+std::vector<const model::Term*> terms_used(const model::Model& m, const std::string& text);
+bool contains_word(const std::string& haystack, const std::string& needle, bool ignore_case);
+
+// Area briefs.
+std::vector<const model::Example*> examples_near(const model::Model& m, const model::Area& a);
+// Recommended service types the area's record does not list.
+std::vector<const model::ServiceType*> service_gaps(const model::Model& m, const model::Area& a);
+
+struct NeedEstimate {
+    const model::Statistic* statistic = nullptr;
+    double rate = 0;       // per cent
+    double estimate = 0;   // births × rate / 100, not rounded
+};
+// Estimates for each statistic with a need_label, unit percent and a value; empty when the
+// area gives no births.
+std::vector<NeedEstimate> need_estimates(const model::Model& m, const model::Area& a);
+
+// The audiences whose brief has area sections (they get area briefs).
+bool has_area_sections(const model::Audience& a);
+
+}  // namespace sprout::brief

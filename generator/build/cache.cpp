@@ -1,0 +1,196 @@
+#include "build/cache.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <fmt/format.h>
+#include <iterator>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "cli/version.hpp"
+
+namespace fs = std::filesystem;
+
+namespace sprout::build {
+
+namespace {
+
+constexpr std::string_view kMagic = "sprout-cache 1";
+// A file modified less than this before a scan may change again within the same mtime tick.
+constexpr std::int64_t kRacyNs = 2'000'000'000;
+
+std::int64_t mtime_of(const struct stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+std::int64_t now_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = std::move(ss).str();
+    return true;
+}
+
+// One manifest line: "<tag> <hash> <size> <mtime> <path>", the path last so it may hold spaces.
+struct Line {
+    std::string_view tag, path;
+    std::uint64_t hash = 0, size = 0;
+    std::int64_t mtime = 0;
+};
+
+bool parse_line(std::string_view s, Line& l) {
+    auto field = [&s]() {
+        const auto sp = s.find(' ');
+        std::string_view f = s.substr(0, sp);
+        s = sp == std::string_view::npos ? std::string_view() : s.substr(sp + 1);
+        return f;
+    };
+    auto number = [](std::string_view f, auto& v, int base) {
+        return std::from_chars(f.data(), f.data() + f.size(), v, base).ec == std::errc();
+    };
+    l.tag = field();
+    if (!number(field(), l.hash, 16) || !number(field(), l.size, 10) || !number(field(), l.mtime, 10)) return false;
+    l.path = s;
+    return !l.path.empty();
+}
+
+}  // namespace
+
+fs::path cache_path(const fs::path& out_dir) {
+    fs::path d = out_dir;
+    if (d.filename().empty()) d = d.parent_path();
+    return fs::absolute(d).parent_path() / ("." + d.filename().string() + ".sprout-cache");
+}
+
+std::optional<Manifest> load_manifest(const fs::path& file) {
+    std::string text;
+    if (!read_file(file.string(), text)) return std::nullopt;
+    Manifest m;
+    std::string_view rest = text;
+    auto next_line = [&rest]() {
+        const auto nl = rest.find('\n');
+        std::string_view l = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        return l;
+    };
+    if (next_line() != kMagic) return std::nullopt;
+    const std::string_view key = next_line();
+    if (!key.starts_with("key ")) return std::nullopt;
+    m.key = key.substr(4);
+    const std::string_view scanned = next_line();
+    if (!scanned.starts_with("scanned ") ||
+        std::from_chars(scanned.data() + 8, scanned.data() + scanned.size(), m.scanned_at_ns).ec != std::errc())
+        return std::nullopt;
+    while (!rest.empty()) {
+        const std::string_view l = next_line();
+        if (l.starts_with("log ")) {  // the rest of the file, byte for byte
+            std::size_t n = 0;
+            if (std::from_chars(l.data() + 4, l.data() + l.size(), n).ec != std::errc() || n != rest.size())
+                return std::nullopt;
+            m.log = std::string(rest);
+            return m;
+        }
+        Line p;
+        if (!parse_line(l, p)) return std::nullopt;
+        if (p.tag == "in")
+            m.inputs.push_back({std::string(p.path), p.size, p.mtime, p.hash});
+        else if (p.tag == "out")
+            m.outputs[std::string(p.path)] = {p.hash, p.size, p.mtime};
+        else
+            return std::nullopt;
+    }
+    return std::nullopt;  // no log line: cut short
+}
+
+void save_manifest(const fs::path& file, const Manifest& m) {
+    std::string text;
+    text.reserve(64 * (m.inputs.size() + m.outputs.size()) + m.log.size() + 256);
+    text.append(kMagic).append("\nkey ").append(m.key).append("\nscanned ").append(std::to_string(m.scanned_at_ns));
+    text += '\n';
+    auto line = [&](const char* tag, std::uint64_t hash, std::uint64_t size, std::int64_t mtime, const std::string& path) {
+        if (path.find('\n') != std::string::npos) return;  // cannot be recorded: that file is never reused
+        fmt::format_to(std::back_inserter(text), "{} {:x} {} {} {}\n", tag, hash, size, mtime, path);
+    };
+    for (const auto& f : m.inputs) line("in", f.hash, f.size, f.mtime_ns, f.path);
+    // Sorted, so the same build writes the same manifest.
+    std::vector<const output::Digests::value_type*> outs;
+    outs.reserve(m.outputs.size());
+    for (const auto& kv : m.outputs) outs.push_back(&kv);
+    std::sort(outs.begin(), outs.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    for (const auto* kv : outs) line("out", kv->second.hash, kv->second.size, kv->second.mtime_ns, kv->first);
+    text.append("log ").append(std::to_string(m.log.size())) += '\n';
+    text += m.log;
+
+    const fs::path tmp = file.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out) return;  // no cache is fine; the next build is a full one
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) fs::remove(tmp, ec);
+}
+
+std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Manifest* previous,
+                                   std::int64_t& scanned_at_ns) {
+    scanned_at_ns = now_ns();
+    std::vector<InputFile> files;
+    std::error_code ec;
+    for (const auto& root : roots) {
+        if (!fs::is_directory(root, ec)) continue;
+        for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+            struct stat st {};
+            if (::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+            files.push_back({fs::absolute(it->path()).string(), static_cast<std::uint64_t>(st.st_size), mtime_of(st), 0});
+        }
+    }
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    // Both lists are sorted by path: walk them together.
+    std::size_t j = 0;
+    std::string data;
+    for (auto& f : files) {
+        if (previous) {
+            const auto& old = previous->inputs;
+            while (j < old.size() && old[j].path < f.path) ++j;
+            if (j < old.size() && old[j].path == f.path && old[j].size == f.size && old[j].mtime_ns == f.mtime_ns &&
+                f.mtime_ns < previous->scanned_at_ns - kRacyNs) {
+                f.hash = old[j].hash;
+                continue;
+            }
+        }
+        f.hash = read_file(f.path, data) ? output::content_hash(data) : 0;
+    }
+    return files;
+}
+
+bool site_intact(const fs::path& dir, const output::Digests& outputs) {
+    std::string path;
+    for (const auto& [rel, d] : outputs) {
+        path.assign(dir.string()).append("/").append(rel);
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != d.size || mtime_of(st) != d.mtime_ns)
+            return false;
+    }
+    return true;
+}
+
+std::string binary_identity() {
+    std::string id = std::string(SPROUT_VERSION) + "+" + SPROUT_GIT_REV;
+    struct stat st {};
+    if (::stat("/proc/self/exe", &st) == 0)
+        id += " exe " + std::to_string(st.st_size) + ":" + std::to_string(mtime_of(st));
+    else
+        id += " exe unknown " + std::to_string(now_ns());  // never matches: no reuse across runs
+    return id;
+}
+
+}  // namespace sprout::build

@@ -1,0 +1,58 @@
+#pragma once
+// The incremental build cache. Each build records, in a file beside the site
+// (`.<site>.sprout-cache`), what it read (every input file with size, mtime and content hash),
+// what it printed about the content, and what it wrote (output::Digests). The next build:
+//  - hashes again only the input files whose size or mtime changed, as git's index does;
+//  - when no input changed and the site is still as written, does nothing (a no-op rebuild);
+//  - otherwise builds, hard-linking every output whose bytes did not change from the previous
+//    site into the staging folder (output::Staging::reuse_from), so the atomic swap stays.
+// The cache is only ever an optimisation: a missing or unreadable one means a full build.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "output/staging.hpp"
+
+namespace sprout::build {
+
+struct InputFile {
+    std::string path;  // absolute
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t hash = 0;
+    bool operator==(const InputFile&) const = default;
+};
+
+struct Manifest {
+    std::string key;                // what else decides the output: sprout binary, options
+    std::int64_t scanned_at_ns = 0;  // when the inputs were scanned (see scan_inputs)
+    std::vector<InputFile> inputs;  // sorted by path
+    std::string log;                // diagnostics the build printed, replayed by a no-op
+    output::Digests outputs;        // what the build wrote
+};
+
+// Where the cache of the site at `out_dir` lives.
+std::filesystem::path cache_path(const std::filesystem::path& out_dir);
+
+// nullopt when there is no cache or it cannot be read (then the build is a full one).
+std::optional<Manifest> load_manifest(const std::filesystem::path& file);
+// Written to a temporary file and renamed, so a reader never sees half a manifest.
+void save_manifest(const std::filesystem::path& file, const Manifest& m);
+
+// Every regular file under `roots` (missing roots are skipped), sorted by path. Files whose size
+// and mtime match `previous` keep its hash without being read, unless they were modified so
+// close to the previous scan that a later change could share their mtime ("racily clean").
+std::vector<InputFile> scan_inputs(const std::vector<std::filesystem::path>& roots, const Manifest* previous,
+                                   std::int64_t& scanned_at_ns);
+
+// Whether the files at `dir` are still exactly the ones `outputs` lists (no file added by the
+// build is missing or has another size or mtime).
+bool site_intact(const std::filesystem::path& dir, const output::Digests& outputs);
+
+// Identifies the running sprout binary (version, and size and mtime of the executable, so a
+// rebuilt binary never trusts a cache made by another).
+std::string binary_identity();
+
+}  // namespace sprout::build

@@ -1,0 +1,245 @@
+#include "web/data_export.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+namespace sprout::web {
+
+using J = nlohmann::json;
+
+namespace {
+
+template <class T>
+J opt(const std::optional<T>& v) {
+    return v ? J(*v) : J(nullptr);
+}
+
+J cites(const model::Cites& cs) {
+    J out = J::array();
+    for (const auto& c : cs) {
+        J j = {{"source", c.source}, {"locator", c.locator}};
+        if (!c.via.empty()) j["via"] = c.via;
+        if (!c.lines.empty()) j["lines"] = c.lines;
+        out.push_back(j);
+    }
+    return out;
+}
+
+J conflicts(const std::vector<model::Conflict>& cs) {
+    J out = J::array();
+    for (const auto& c : cs) out.push_back({{"note", c.note}, {"with", c.with}, {"cite", cites(c.cite)}});
+    return out;
+}
+
+// Every record kind as JSON; keys follow the content files so the data reads like the source.
+template <class T, class F>
+J all(const std::vector<T>& records, F&& fn) {
+    J out = J::array();
+    for (const auto& r : records) {
+        J j = fn(r);
+        j["id"] = r.id;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+J kind_json(const model::Model& m, const std::string& kind) {
+    if (kind == "sources")
+        return all(m.sources, [](const model::Source& s) {
+            return J{{"citation", s.citation}, {"title", s.title},   {"kind", s.kind},       {"authors", s.authors},
+                     {"publisher", s.publisher}, {"year", opt(s.year)}, {"url", s.url},     {"summary", s.summary},
+                     {"seed_file", s.seed_file}, {"cited_in", cites(s.cited_in)}};
+        });
+    if (kind == "nations")
+        return all(m.nations, [](const model::Nation& n) {
+            return J{{"name", n.name}, {"order", n.order}, {"summary", n.summary}, {"coverage_note", n.coverage_note}, {"cite", cites(n.cite)}};
+        });
+    if (kind == "policies")
+        return all(m.policies, [](const model::Policy& p) {
+            return J{{"name", p.name},       {"nation", p.nation},    {"kind", p.kind},
+                     {"period", p.period},   {"summary", p.summary},  {"cite", cites(p.cite)}, {"conflicts", conflicts(p.conflicts)}};
+        });
+    if (kind == "actors")
+        return all(m.actors, [](const model::Actor& a) { return J{{"name", a.name}, {"summary", a.summary}}; });
+    if (kind == "audiences")
+        return all(m.audiences, [](const model::Audience& a) {
+            J messages = J::array();
+            for (const auto& k : a.key_messages) messages.push_back({{"text", k.text}, {"nations", k.nations}, {"cite", cites(k.cite)}});
+            return J{{"name", a.name}, {"order", a.order}, {"summary", a.summary}, {"actors", a.actors}, {"key_messages", messages}};
+        });
+    if (kind == "areas")
+        return all(m.areas, [](const model::Area& a) {
+            J figures = J::array();
+            for (const auto& f : a.figures)
+                figures.push_back({{"label", f.label}, {"value", f.value}, {"unit", f.unit}, {"period", f.period}, {"cite", cites(f.cite)}});
+            J births = a.births ? J{{"value", *a.births}, {"period", a.births_period}, {"cite", cites(a.births_cite)}} : J(nullptr);
+            return J{{"name", a.name},         {"nation", a.nation},   {"kind", a.kind}, {"summary", a.summary},
+                     {"annual_births", births}, {"services", a.services}, {"figures", figures}, {"near", a.near},
+                     {"cite", cites(a.cite)}};
+        });
+    if (kind == "service-types")
+        return all(m.service_types, [](const model::ServiceType& s) {
+            return J{{"name", s.name}, {"summary", s.summary}, {"recommended", s.recommended}, {"cite", cites(s.cite)}};
+        });
+    if (kind == "evidence-scales")
+        return all(m.scales, [](const model::EvidenceScale& s) {
+            J levels = J::array();
+            for (const auto& l : s.levels) levels.push_back({{"id", l.id}, {"label", l.label}, {"meaning", l.meaning}, {"rank", l.rank}});
+            return J{{"name", s.name}, {"short_name", s.short_name}, {"kind", s.kind}, {"summary", s.summary}, {"levels", levels}, {"cite", cites(s.cite)}};
+        });
+    if (kind == "interventions")
+        return all(m.interventions, [](const model::Intervention& i) {
+            J ratings = J::array(), availability = J::array();
+            for (const auto& r : i.ratings)
+                ratings.push_back({{"scale", r.scale}, {"level", r.level}, {"outcome", r.outcome}, {"note", r.note}, {"cite", cites(r.cite)}});
+            for (const auto& a : i.availability) availability.push_back({{"nation", a.nation}, {"note", a.note}, {"cite", cites(a.cite)}});
+            return J{{"name", i.name},
+                     {"short_name", i.short_name},
+                     {"aliases", i.aliases},
+                     {"kind", i.kind},
+                     {"summary", i.summary},
+                     {"description", i.description},
+                     {"age_min_months", opt(i.age_min_months)},
+                     {"age_max_months", opt(i.age_max_months)},
+                     {"target_group", i.target_group},
+                     {"delivery", {{"who", i.delivery_who}, {"settings", i.delivery_settings}, {"format", i.delivery_format}, {"dose", i.delivery_dose}}},
+                     {"outcomes", i.outcomes},
+                     {"availability", availability},
+                     {"audiences", i.audiences},
+                     {"ratings", ratings},
+                     {"related", i.related},
+                     {"cite", cites(i.cite)},
+                     {"conflicts", conflicts(i.conflicts)}};
+        });
+    if (kind == "recommendations")
+        return all(m.recommendations, [](const model::Recommendation& r) {
+            return J{{"title", r.title},         {"number", r.number},       {"kind", r.kind},         {"group", r.group},
+                     {"text", r.text},           {"questions", r.questions}, {"actors", r.actors},     {"nations", r.nations},
+                     {"audiences", r.audiences}, {"service_types", r.service_types}, {"cite", cites(r.cite)},
+                     {"conflicts", conflicts(r.conflicts)}};
+        });
+    if (kind == "examples")
+        return all(m.examples, [](const model::Example& e) {
+            J outcomes = J::array();
+            for (const auto& o : e.outcomes)
+                outcomes.push_back({{"text", o.text}, {"value", opt(o.value)}, {"unit", o.unit}, {"cite", cites(o.cite)}});
+            return J{{"name", e.name},
+                     {"place", e.place},
+                     {"nation", e.nation},
+                     {"area", e.area},
+                     {"organisation", e.organisation},
+                     {"service_type", e.service_type},
+                     {"label", e.label},
+                     {"summary", e.summary},
+                     {"description", e.description},
+                     {"interventions", e.interventions},
+                     {"recommendations", e.recommendations},
+                     {"contacts", e.contacts},
+                     {"outcomes", outcomes},
+                     {"cite", cites(e.cite)},
+                     {"conflicts", conflicts(e.conflicts)}};
+        });
+    if (kind == "statistics")
+        return all(m.statistics, [](const model::Statistic& s) {
+            J series = J::array();
+            for (const auto& se : s.series) {
+                J points = J::array();
+                for (const auto& p : se.points) points.push_back({{"label", p.label}, {"value", p.value}});
+                series.push_back({{"name", se.name}, {"points", points}});
+            }
+            return J{{"title", s.title},           {"measure", s.measure},     {"value", opt(s.value)},
+                     {"value_text", s.value_text}, {"unit", s.unit},           {"population", s.population},
+                     {"sample_size", opt(s.sample_size)}, {"nation", s.nation}, {"geography", s.geography},
+                     {"period", s.period},         {"topics", s.topics},       {"key", s.key},
+                     {"need_label", s.need_label}, {"series", series},         {"notes", s.notes},
+                     {"cite", cites(s.cite)},      {"conflicts", conflicts(s.conflicts)}};
+        });
+    if (kind == "glossary")
+        return all(m.terms, [](const model::Term& t) {
+            return J{{"term", t.term}, {"abbreviation", t.abbreviation}, {"aliases", t.aliases}, {"definition", t.definition}, {"cite", cites(t.cite)}};
+        });
+    if (kind == "pages")
+        return all(m.pages, [](const model::Page& p) {
+            return J{{"title", p.title},     {"kind", p.kind},         {"summary", p.summary}, {"order", p.order},
+                     {"audiences", p.audiences}, {"nations", p.nations}, {"cite", cites(p.cite)}, {"body", p.body}};
+        });
+    throw std::invalid_argument("unknown record kind for export: " + kind);
+}
+
+std::string csv_cell(const J& v) {
+    std::string s;
+    if (v.is_null()) {
+        s = "";
+    } else if (v.is_string()) {
+        s = v.get<std::string>();
+    } else if (v.is_array() && std::all_of(v.begin(), v.end(), [](const J& x) { return x.is_string(); })) {
+        for (const auto& x : v) s += (s.empty() ? "" : "; ") + x.get<std::string>();
+    } else {
+        s = v.dump();
+    }
+    // A spreadsheet would run a cell starting with these as a formula; a leading apostrophe
+    // keeps it text (see docs/DATA.md).
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) s.insert(0, "'");
+    if (s.find_first_of(",\"\n\r") != std::string::npos) {
+        std::string q = "\"";
+        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+    }
+    return s;
+}
+
+}  // namespace
+
+std::vector<ExportKind> export_kinds(const model::Model& m) {
+    return {{"sources", "Sources", m.sources.size()},
+            {"nations", "Nations", m.nations.size()},
+            {"policies", "Policies", m.policies.size()},
+            {"actors", "Actors", m.actors.size()},
+            {"audiences", "Audiences", m.audiences.size()},
+            {"areas", "Areas", m.areas.size()},
+            {"service-types", "Service types", m.service_types.size()},
+            {"evidence-scales", "Evidence scales", m.scales.size()},
+            {"interventions", "Interventions", m.interventions.size()},
+            {"recommendations", "Recommendations", m.recommendations.size()},
+            {"examples", "Practice examples", m.examples.size()},
+            {"statistics", "Statistics", m.statistics.size()},
+            {"glossary", "Glossary terms", m.terms.size()},
+            {"pages", "Pages", m.pages.size()}};
+}
+
+nlohmann::json export_json(const model::Model& m, const std::string& kind) { return kind_json(m, kind); }
+
+std::string to_csv(const nlohmann::json& records) {
+    std::set<std::string> keys;
+    for (const auto& r : records)
+        for (const auto& [k, _] : r.items())
+            if (k != "id") keys.insert(k);
+    std::vector<std::string> columns = {"id"};
+    columns.insert(columns.end(), keys.begin(), keys.end());
+    std::string out;
+    for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + csv_cell(columns[i]);
+    out += "\r\n";
+    for (const auto& r : records) {
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (i) out += ',';
+            if (r.contains(columns[i])) out += csv_cell(r.at(columns[i]));
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+void write_data(const model::Model& m, output::Staging& out) {
+    for (const auto& k : export_kinds(m)) {
+        const J records = export_json(m, k.name);
+        out.write("data/" + k.name + ".json", records.dump(2, ' ', false, J::error_handler_t::replace) + "\n");
+        out.write("data/" + k.name + ".csv", to_csv(records));
+    }
+    const auto& s = m.site;
+    const J site = {{"title", s.title},     {"publisher", s.publisher}, {"description", s.description}, {"base_url", s.base_url},
+                    {"language", s.language}, {"edition", s.edition},  {"licence", s.licence},         {"about", s.about}};
+    out.write("data/site.json", site.dump(2, ' ', false, J::error_handler_t::replace) + "\n");
+}
+
+}  // namespace sprout::web

@@ -1,0 +1,32 @@
+#pragma once
+// Open data: every record kind as JSON and CSV under data/ (documented in docs/DATA.md).
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/model.hpp"
+#include "output/staging.hpp"
+
+namespace sprout::web {
+
+struct ExportKind {
+    std::string name;   // file stem and content folder, e.g. "interventions"
+    std::string title;  // for people, e.g. "Interventions"
+    std::size_t count;  // number of records
+};
+
+// The kinds exported, in a fixed order.
+std::vector<ExportKind> export_kinds(const model::Model& m);
+
+// The records of one kind as a JSON array of objects (fields as in the content files, plus `id`).
+nlohmann::json export_json(const model::Model& m, const std::string& kind);
+
+// A JSON array of objects as CSV: a header row of every key (`id` first, then sorted), lists of
+// strings joined with "; ", nested tables as compact JSON.
+std::string to_csv(const nlohmann::json& records);
+
+// Writes data/<kind>.json and data/<kind>.csv for every kind, and data/site.json.
+void write_data(const model::Model& m, output::Staging& out);
+
+}  // namespace sprout::web

@@ -1,0 +1,54 @@
+// The home page: what the toolkit is, ways in by audience and by nation, key figures and what
+// this edition contains.
+#include <algorithm>
+
+#include "web/sections.hpp"
+#include "web/urls.hpp"
+
+namespace sprout::web {
+
+namespace {
+
+Json section(const std::string& title, const std::string& url, std::size_t count, const std::string& what) {
+    return {{"title", title}, {"url", url}, {"count", std::to_string(count)}, {"what", what}};
+}
+
+}  // namespace
+
+void render_home(Builder& b) {
+    const auto& m = b.model;
+    Json audiences = Json::array(), nations = Json::array(), key = Json::array(), guides = Json::array();
+    auto sorted_audiences = m.audiences;
+    std::stable_sort(sorted_audiences.begin(), sorted_audiences.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    for (const auto& a : sorted_audiences)
+        audiences.push_back({{"title", a.name}, {"url", urls::record("audiences", a.id)}});
+    auto sorted_nations = m.nations;
+    std::stable_sort(sorted_nations.begin(), sorted_nations.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    for (const auto& n : sorted_nations) nations.push_back({{"title", n.name}, {"url", urls::record("nations", n.id)}});
+    for (const auto& s : m.statistics)
+        if (s.key) key.push_back(b.statistic_item(s));
+    auto pages = m.pages;
+    std::stable_sort(pages.begin(), pages.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    for (const auto& p : pages)
+        guides.push_back({{"title", p.title}, {"url", urls::record("pages", p.id)}, {"summary_html", Builder::md_inline(p.summary)}});
+    Json sections = Json::array({
+        section("Interventions", "interventions/index.html", m.interventions.size(), "programmes and services, with their evidence ratings"),
+        section("Recommendations", "recommendations/index.html", m.recommendations.size(), "what the documents ask, and of whom"),
+        section("Practice examples", "examples/index.html", m.examples.size(), "services that show good practice"),
+        section("Statistics", "statistics/index.html", m.statistics.size(), "figures on need and provision"),
+        section("Sources", "sources/index.html", m.sources.size(), "documents and studies cited"),
+        section("Evidence scales", "evidence/index.html", m.scales.size(), "how reviews rate evidence"),
+    });
+    Json ctx = {{"description_html", Builder::md(m.site.description)},
+                {"audiences", audiences},
+                {"nations", nations},
+                {"key_figures", key},
+                {"sections", sections},
+                {"guides", guides},
+                {"edition", m.site.edition}};
+    PageMeta meta(m.site.title, Builder::plain(m.site.description), "");
+    meta.search_kind = "Home";
+    b.page("home", "index.html", ctx, meta);
+}
+
+}  // namespace sprout::web

@@ -1,0 +1,19 @@
+#pragma once
+// The offline search index: every searchable page's title, summary and body text, as JSON
+// (search-index.json, for tools) and as a script (assets/search-index.js) that search.js reads,
+// because browsers will not fetch a JSON file from a page opened from disk.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "web/builder.hpp"
+
+namespace sprout::web {
+
+// Entries {title, url, kind, summary, body}, in page order.
+nlohmann::json search_index(const std::vector<WrittenPage>& pages);
+
+void write_search_index(const std::vector<WrittenPage>& pages, output::Staging& out);
+
+}  // namespace sprout::web

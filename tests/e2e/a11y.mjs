@@ -1,0 +1,96 @@
+// End-to-end accessibility: axe-core in headless Chromium on one page of every page type of a
+// built site, at desktop and phone widths, opened from disk (file://) as a reader of a
+// downloaded site would. Fails on any WCAG 2.0/2.1/2.2 A or AA violation.
+// Usage: node tests/e2e/a11y.mjs SITE_DIR
+//        node tests/e2e/a11y.mjs --build /path/to/sprout [TOOLKIT_DIR]   (builds the toolkit first;
+//        TOOLKIT_DIR defaults to this repository)
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+let site, scratch;
+if (args[0] === "--build") {
+  scratch = mkdtempSync(join(tmpdir(), "sprout-a11y-"));
+  site = join(scratch, "site");
+  execFileSync(args[1], ["build", "--quiet", "--source", args[2] ?? repo, "--out", site], { stdio: "inherit" });
+} else if (args[0]) {
+  site = resolve(args[0]);
+} else {
+  console.error("usage: a11y.mjs SITE_DIR | --build SPROUT [TOOLKIT_DIR]");
+  process.exit(2);
+}
+
+// The first page (by name) of a section, so each record page type is covered.
+const firstIn = (dir) => {
+  const full = join(site, dir);
+  if (!existsSync(full)) return null;
+  const page = readdirSync(full).filter((f) => f.endsWith(".html") && f !== "index.html").sort()[0];
+  return page ? `${dir}/${page}` : null;
+};
+// A statistic with a chart, if there is one, as charts are their own kind of content.
+const chartPage = () => {
+  const dir = join(site, "statistics");
+  for (const f of readdirSync(dir).sort()) {
+    if (f.endsWith(".html") && f !== "index.html" && execFileSync("grep", ["-c", "chart__svg", join(dir, f)], { encoding: "utf8" }).trim() !== "0") return `statistics/${f}`;
+  }
+  return null;
+};
+const grepQuiet = (f) => { try { return chartPage(); } catch { return null; } };
+
+const interventions = readdirSync(join(site, "interventions")).filter((f) => f !== "index.html").sort().slice(0, 2).map((f) => f.replace(/\.html$/, ""));
+const pages = [
+  "index.html", "404.html", "about.html", "search.html", "search.html?q=parent", "compare.html",
+  `compare.html?i=${interventions.join("&i=")}`, "interventions/index.html", firstIn("interventions"),
+  "evidence/index.html", firstIn("evidence"), "recommendations/index.html", "recommendations/by-actor.html",
+  "recommendations/by-nation.html", firstIn("recommendations"), "examples/index.html", "examples/by-area.html",
+  firstIn("examples"), "nations/index.html", firstIn("nations"), "audiences/index.html", firstIn("audiences"),
+  firstIn("areas"), "services/index.html", "statistics/index.html", "statistics/by-nation.html", firstIn("statistics"),
+  grepQuiet(), "sources/index.html", firstIn("sources"), "pages/index.html", firstIn("pages"), "glossary/index.html",
+  "data/index.html",
+].filter(Boolean);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"],
+});
+let passed = 0, failed = 0;
+for (const width of [1280, 390]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  for (const path of pages) {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    const [file, query] = path.split("?");
+    await page.goto(pathToFileURL(join(site, file)).href + (query ? `?${query}` : ""));
+    await page.waitForLoadState("load");
+    // preload off: axe would fetch the stylesheets again by XHR, which file:// pages may not do.
+    const results = await new AxeBuilder({ page })
+      .options({ preload: false })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+      .analyze();
+    const problems = results.violations.map((v) =>
+      `  ${v.id} (${v.impact}): ${v.help}\n` + v.nodes.slice(0, 3).map((n) => `      ${n.target.join(" ")}: ${n.failureSummary.split("\n").slice(1, 2).join(" ")}`).join("\n"));
+    if (errors.length) problems.push(...errors.map((e) => `  script error: ${e}`));
+    if (problems.length) {
+      failed++;
+      console.log(`FAIL ${path} at ${width}px\n${problems.join("\n")}`);
+    } else {
+      passed++;
+      console.log(`ok   ${path} at ${width}px`);
+    }
+    await page.close();
+  }
+  await context.close();
+}
+await browser.close();
+if (scratch) rmSync(scratch, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

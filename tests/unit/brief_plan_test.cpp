@@ -1,0 +1,288 @@
+// The brief plan: what a nation × audience (× area) brief selects, in what order, and what it
+// says when the content has nothing to show. Models are built in code (brief_model.hpp).
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "brief/plan.hpp"
+#include "brief/select.hpp"
+#include "brief_model.hpp"
+
+using namespace sprout;
+
+namespace {
+
+std::string text_of(const brief::Plan& p) { return doc::plain(p.doc.body); }
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// Every block, depth first.
+void each_block(const doc::Blocks& bs, const std::function<void(const doc::Block&)>& f) {
+    for (const auto& b : bs) {
+        f(b);
+        if (const auto* l = std::get_if<doc::List>(&b.v))
+            for (const auto& item : l->items) each_block(item, f);
+        if (const auto* c = std::get_if<doc::Callout>(&b.v)) each_block(c->body, f);
+    }
+}
+
+std::vector<std::string> section_titles(const brief::Plan& p) {
+    std::vector<std::string> out;
+    for (const auto& b : p.doc.body)
+        if (const auto* h = std::get_if<doc::Heading>(&b.v); h && h->level == 1) out.push_back(doc::plain(h->text));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a Scotland brief carries Scotland's policy context and no other nation's", "[brief]") {
+    const auto m = test::brief_model();
+    const auto p = brief::plan_brief(m, "scotland", "commissioners");
+    const auto t = text_of(p);
+    CHECK(has(t, "Scotland summary: the Programme Board in Alba."));
+    CHECK(has(t, "Scottish Board"));
+    CHECK(has(t, "Scotland coverage note."));
+    CHECK(has(t, "UK Act"));  // UK-wide policies apply everywhere
+    CHECK_FALSE(has(t, "England summary"));
+    CHECK_FALSE(has(t, "England Plan"));
+
+    const auto e = text_of(brief::plan_brief(m, "england", "commissioners"));
+    CHECK(has(e, "England Plan"));
+    CHECK_FALSE(has(e, "Scottish Board"));
+    CHECK_FALSE(has(e, "Scotland coverage note."));
+}
+
+TEST_CASE("key messages are filtered by nation", "[brief]") {
+    const auto m = test::brief_model();
+    const auto t = text_of(brief::plan_brief(m, "scotland", "commissioners"));
+    CHECK(has(t, "A message for every nation."));
+    CHECK(has(t, "A message only for Scotland."));
+    CHECK_FALSE(has(t, "A message only for England."));
+}
+
+TEST_CASE("a commissioners' brief carries the recommendations addressed to commissioners for its nation", "[brief]") {
+    const auto m = test::brief_model();
+    const auto t = text_of(brief::plan_brief(m, "scotland", "commissioners"));
+    CHECK(has(t, "Commission in Scotland"));
+    CHECK(has(t, "Commission across the UK"));    // nations = ["uk"] covers Scotland
+    CHECK_FALSE(has(t, "Commission in England"));  // another nation
+    CHECK_FALSE(has(t, "Commission anywhere"));    // no nation stated: only under filter "audience"
+    CHECK_FALSE(has(t, "Practise in Scotland"));   // another audience
+
+    SECTION("filter audience keeps recommendations that state no nation") {
+        model::BriefSection s;
+        s.filter = "audience";
+        std::vector<std::string> ids;
+        for (const auto* r : brief::recommendations(m, *m.audience("commissioners"), "scotland", s)) ids.push_back(r->id);
+        CHECK(std::find(ids.begin(), ids.end(), "r-comm-none") != ids.end());
+        CHECK(std::find(ids.begin(), ids.end(), "r-comm-eng") != ids.end());
+        CHECK(std::find(ids.begin(), ids.end(), "r-prac-scot") == ids.end());
+    }
+    SECTION("practitioners get their own") {
+        const auto pt = text_of(brief::plan_brief(m, "scotland", "practitioners"));
+        CHECK(has(pt, "Practise in Scotland"));
+        CHECK_FALSE(has(pt, "Commission in Scotland"));
+    }
+}
+
+TEST_CASE("interventions are ordered strongest first, each rating on its own scale", "[brief]") {
+    const auto m = test::brief_model();
+    CHECK(brief::strength(m, *m.intervention("beta")) == Approx(1.0));
+    CHECK(brief::strength(m, *m.intervention("alpha")) == Approx(2.0 / 3.0));
+    CHECK(brief::strength(m, *m.intervention("gamma")) == -1);  // a grouping is not a rating
+    model::BriefSection s;
+    s.order = "strongest-first";
+    std::vector<std::string> order;
+    for (const auto* i : brief::interventions(m, *m.audience("commissioners"), "england", s)) order.push_back(i->id);
+    CHECK(order == std::vector<std::string>{"beta", "alpha", "gamma"});
+
+    const auto p = brief::plan_brief(m, "england", "commissioners");
+    const doc::Table* table = nullptr;
+    each_block(p.doc.body, [&](const doc::Block& b) {
+        if (const auto* t = std::get_if<doc::Table>(&b.v); t && t->columns.size() == 3) table = t;
+    });
+    REQUIRE(table != nullptr);
+    REQUIRE(table->rows.size() == 3);
+    CHECK(doc::plain(table->rows[0][0]).starts_with("Beta programme"));
+    // Rating and grouping are shown apart, each with its scale's short name and level label.
+    CHECK(has(doc::plain(table->rows[0][1]), "Review 2023: Effective (Behaviour)"));
+    CHECK(has(doc::plain(table->rows[0][2]), "Report grouping: Needs research"));
+    CHECK(has(doc::plain(table->rows[2][1]), "Not rated"));
+}
+
+TEST_CASE("key figures are the nation's and the UK's; a series becomes a chart", "[brief]") {
+    const auto m = test::brief_model();
+    const auto s = text_of(brief::plan_brief(m, "scotland", "commissioners"));
+    CHECK(has(s, "Scottish figure"));
+    CHECK(has(s, "7.3%"));  // 7.25 to one decimal
+    CHECK(has(s, "UK figure"));
+    CHECK_FALSE(has(s, "English figure"));
+
+    const auto p = brief::plan_brief(m, "england", "commissioners");
+    int charts = 0, figures = 0;
+    each_block(p.doc.body, [&](const doc::Block& b) {
+        if (const auto* c = std::get_if<doc::BarChart>(&b.v)) {
+            ++charts;
+            REQUIRE(c->groups.size() == 1);
+            CHECK(c->groups[0].bars.size() == 2);
+            CHECK(c->groups[0].bars[0].value_text == "45%");
+            CHECK(doc::plain(c->source).starts_with("Source: Study et al, 2020, as reported in Test Report, 2023 (Table 2)"));
+        }
+        if (const auto* f = std::get_if<doc::Figure>(&b.v)) {
+            ++figures;
+            CHECK(has(doc::plain(f->source), "[")) ;  // a reference number
+        }
+    });
+    CHECK(charts == 1);
+    CHECK(figures == 2);  // English and UK figures
+}
+
+TEST_CASE("practice examples: the nation's own", "[brief]") {
+    const auto m = test::brief_model();
+    const auto s = text_of(brief::plan_brief(m, "scotland", "commissioners"));
+    CHECK(has(s, "Scottish example"));
+    CHECK_FALSE(has(s, "English example"));
+    model::BriefSection all;
+    all.filter = "all";
+    const auto sel = brief::examples(m, "scotland", all);
+    REQUIRE(sel.own.size() == 1);
+    CHECK(sel.elsewhere.size() == 2);  // with filter "all", the others follow
+}
+
+TEST_CASE("checklists and question sets for the audience", "[brief]") {
+    const auto m = test::brief_model();
+    const auto p = brief::plan_brief(m, "england", "commissioners");
+    const auto t = text_of(p);
+    CHECK(has(t, "Commissioning checklist"));
+    CHECK(has(t, "We have a team"));
+    CHECK(has(t, "Who leads locally?"));
+    bool task_list = false;
+    each_block(p.doc.body, [&](const doc::Block& b) {
+        if (const auto* l = std::get_if<doc::List>(&b.v); l && l->tasks) task_list = true;
+    });
+    CHECK(task_list);
+}
+
+TEST_CASE("the glossary lists the terms the brief uses and no others", "[brief]") {
+    const auto m = test::brief_model();
+    const auto p = brief::plan_brief(m, "england", "commissioners");
+    std::vector<std::string> glossary;
+    bool in_glossary = false;
+    for (const auto& b : p.doc.body) {
+        if (const auto* h = std::get_if<doc::Heading>(&b.v); h && h->level == 1) in_glossary = doc::plain(h->text) == "Terms used";
+        else if (in_glossary) glossary.push_back(doc::plain(std::get<doc::Paragraph>(b.v).text));
+    }
+    REQUIRE(glossary.size() == 2);
+    CHECK(glossary[0].starts_with("Child and adolescent mental health services (CAMHS): NHS services"));  // abbreviation, case-sensitive
+    CHECK(glossary[1].starts_with("Dyad: A parent and baby together."));
+    CHECK(brief::contains_word("two dyads met", "dyad", true));
+    CHECK_FALSE(brief::contains_word("dyadic work", "dyad", true));
+    CHECK_FALSE(brief::contains_word("camhs", "CAMHS", false));
+}
+
+TEST_CASE("every reference mark points to a numbered reference", "[brief]") {
+    const auto m = test::brief_model();
+    const auto p = brief::plan_brief(m, "england", "commissioners");
+    std::set<std::string> targets, anchors;
+    std::function<void(const doc::Inlines&)> scan = [&](const doc::Inlines& in) {
+        for (const auto& i : in)
+            if (i.cite) {
+                CHECK(i.target.starts_with("ref-"));
+                CHECK(i.text == "[" + i.target.substr(4) + "]");
+                targets.insert(i.target);
+            }
+    };
+    each_block(p.doc.body, [&](const doc::Block& b) {
+        if (const auto* x = std::get_if<doc::Paragraph>(&b.v)) scan(x->text);
+        if (const auto* x = std::get_if<doc::Table>(&b.v)) {
+            for (const auto& r : x->rows)
+                for (const auto& c : r) scan(c);
+            scan(x->source);
+        }
+        if (const auto* x = std::get_if<doc::Figure>(&b.v)) scan(x->source);
+        if (const auto* x = std::get_if<doc::BarChart>(&b.v)) scan(x->source);
+        if (const auto* x = std::get_if<doc::List>(&b.v))
+            for (const auto& a : x->item_anchors) anchors.insert(a);
+    });
+    REQUIRE_FALSE(targets.empty());
+    for (const auto& t : targets) CHECK(anchors.count(t) == 1);
+    CHECK(anchors.size() == targets.size());  // no reference that nothing cites
+}
+
+TEST_CASE("area briefs: profile, need estimate with both sources, gap list; missing data stays missing", "[brief]") {
+    const auto m = test::brief_model();
+    const auto p = brief::plan_brief(m, "england", "commissioners", std::string("leeds"));
+    const auto t = text_of(p);
+    CHECK(p.target.stem() == "england-commissioners-leeds");
+    CHECK(p.doc.meta.area == "Leeds");
+    CHECK(has(t, "Leeds summary."));
+    CHECK(has(t, "Families seen"));
+    CHECK(has(t, "1,200"));
+    CHECK(has(t, "English example"));  // in the area
+    CHECK(has(t, "Nearby example"));   // in an area listed as near
+    // 9,000 births × 10% = 900, with the births' source and the rate's source.
+    CHECK(has(t, "babies likely to need specialist help"));
+    CHECK(has(t, "about 900"));
+    CHECK(has(t, "Source: Test Report, 2023 (Births table)"));
+    CHECK(has(t, "Source: Study et al, 2020, as reported in Test Report, 2023 (Table 2)"));
+    // Gap list: recommended types the record does not list.
+    const auto gaps = brief::service_gaps(m, *m.area("leeds"));
+    REQUIRE(gaps.size() == 1);
+    CHECK(gaps[0]->id == "health-visiting");
+    CHECK(has(t, "Health visiting"));
+
+    const auto b = text_of(brief::plan_brief(m, "england", "commissioners", std::string("bradford")));
+    CHECK(has(b, "This area's record gives no annual births, so no estimate is made."));
+    CHECK(has(b, "The area's record gives no local figures."));
+    CHECK_FALSE(has(b, "Estimate a year"));
+}
+
+TEST_CASE("nation briefs leave out the area sections", "[brief]") {
+    const auto m = test::brief_model();
+    const auto titles = section_titles(brief::plan_brief(m, "england", "commissioners"));
+    CHECK(std::find(titles.begin(), titles.end(), "Your area") == titles.end());
+    CHECK(std::find(titles.begin(), titles.end(), "Key messages") != titles.end());
+    const auto area_titles = section_titles(brief::plan_brief(m, "england", "commissioners", std::string("leeds")));
+    CHECK(std::find(area_titles.begin(), area_titles.end(), "Your area") != area_titles.end());
+}
+
+TEST_CASE("the cover names the brief, nation, audience, date and publisher", "[brief]") {
+    const auto m = test::brief_model();
+    const auto p = brief::plan_brief(m, "scotland", "commissioners");
+    CHECK(p.doc.meta.title == "Brief in Scotland for commissioners");
+    CHECK(p.doc.meta.nation == "Scotland");
+    CHECK(p.doc.meta.audience == "Commissioners");
+    CHECK(p.doc.meta.date == "23 November 2026");
+    CHECK(p.doc.meta.date_iso == "2026-11-23");
+    CHECK(p.doc.meta.publisher == "Test Publisher");
+}
+
+TEST_CASE("unknown ids are refused with the closest id", "[brief]") {
+    const auto m = test::brief_model();
+    try {
+        (void)brief::plan_brief(m, "scotlnd", "commissioners");
+        FAIL("no exception");
+    } catch (const brief::UnknownId& e) {
+        CHECK(e.kind == "nation");
+        CHECK(e.suggestion == "scotland");
+    }
+    CHECK_THROWS_AS(brief::plan_brief(m, "uk", "commissioners"), brief::UnknownId);  // no UK-wide briefs
+    try {
+        (void)brief::plan_brief(m, "england", "comissioners");
+        FAIL("no exception");
+    } catch (const brief::UnknownId& e) {
+        CHECK(e.kind == "audience");
+        CHECK(e.suggestion == "commissioners");
+    }
+    CHECK_THROWS_AS(brief::plan_brief(m, "scotland", "commissioners", std::string("leeds")), brief::UnknownId);  // Leeds is in England
+    CHECK_THROWS_AS(brief::plan_brief(m, "england", "commissioners", std::string("leds")), brief::UnknownId);
+}
+
+TEST_CASE("every nation but the UK gets every audience's brief; areas go to audiences with area sections", "[brief]") {
+    const auto m = test::brief_model();
+    std::vector<std::string> stems;
+    for (const auto& t : brief::all_targets(m)) stems.push_back(t.stem());
+    CHECK(stems == std::vector<std::string>{"england-commissioners", "england-practitioners", "scotland-commissioners",
+                                            "scotland-practitioners", "england-commissioners-bradford", "england-commissioners-leeds"});
+}
