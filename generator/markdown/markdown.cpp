@@ -27,11 +27,13 @@ cmark_llist* extension_list(cmark_parser* parser) {
     return cmark_parser_get_syntax_extensions(parser);
 }
 
-// Blanks link and image targets outside the allow-list (cmark's own safe mode already drops
-// javascript:, vbscript:, file: and most data: URLs; this also drops anything unusual).
+// Removes links and images whose target is outside the allow-list (cmark's own safe mode
+// already blanks javascript:, vbscript:, file: and most data: URLs; this also catches anything
+// unusual), keeping their text.
 // Also repairs text that cmark-gfm cut inside a UTF-8 sequence (it truncates over-long link
 // and footnote labels byte-wise), so every writer gets valid UTF-8.
 void sanitise(cmark_node* root) {
+    std::vector<cmark_node*> unsafe;
     cmark_iter* it = cmark_iter_new(root);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -40,7 +42,7 @@ void sanitise(cmark_node* root) {
         const auto t = cmark_node_get_type(n);
         if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
             const char* url = cmark_node_get_url(n);
-            if (url && !is_safe_url(url)) cmark_node_set_url(n, "");
+            if (url && !is_safe_url(url)) unsafe.push_back(n);
             if (const char* title = cmark_node_get_title(n); title && !text::is_valid_utf8(title))
                 cmark_node_set_title(n, text::repair_utf8(title).c_str());
         }
@@ -48,6 +50,12 @@ void sanitise(cmark_node* root) {
             cmark_node_set_literal(n, text::repair_utf8(lit).c_str());
     }
     cmark_iter_free(it);
+    // A link or image with an unsafe target becomes its text (an image's text is its alt
+    // text), rather than a link to nowhere. Innermost first: an image may sit inside a link.
+    for (auto n = unsafe.rbegin(); n != unsafe.rend(); ++n) {
+        while (cmark_node* child = cmark_node_first_child(*n)) cmark_node_insert_before(*n, child);
+        cmark_node_free(*n);
+    }
 }
 
 // Lists and block quotes nested deeper than this are flattened to a paragraph of their text.

@@ -65,6 +65,8 @@ std::string heading_anchor(const doc::Block& b, int& counter) {
 
 namespace {
 
+constexpr double kMinMeasure = 120;  // points: the narrowest a nested list or callout will set text
+
 void collect_into(const doc::Blocks& blocks, int& counter, std::vector<TocEntry>& out) {
     for (const auto& b : blocks) {
         if (const auto* h = std::get_if<doc::Heading>(&b.v)) {
@@ -136,12 +138,15 @@ void lay_list(Ctx& c, const doc::List& l, double x, double w, double space_befor
     } else if (l.tasks) {
         marker_w = text_width(c.fonts[Face::Regular], marker_of(0), spec.size) + 6;
     }
-    const double indent = std::min(marker_w, w / 3);
+    // Deeply nested lists stop indenting once the measure is narrow, so text stays inside the margins.
+    const double indent = w - marker_w >= kMinMeasure ? marker_w : 0;
     for (std::size_t i = 0; i < l.items.size(); ++i) {
         const std::size_t first = c.items.size();
         lay_blocks(c, l.items[i], x + indent, w - indent, i == 0 ? space_before : c.st.paragraph_space * 0.5);
         if (c.items.size() == first) continue;
         Item& head = c.items[first];
+        if (i < l.item_anchors.size() && !l.item_anchors[i].empty()) head.anchors.emplace_back(l.item_anchors[i], 0);
+        if (indent <= 0) continue;  // no room for markers at this depth
         double baseline = spec.size, size = spec.size;
         Color colour = spec.color;
         if (!head.boxes.texts.empty()) {
@@ -154,7 +159,6 @@ void lay_list(Ctx& c, const doc::List& l, double x, double w, double space_befor
         const double mx = l.ordered ? x + indent - 5 - mw : x;
         TextBox t = plain_text_box(m, mx, baseline, size, Face::Regular, l.ordered ? colour : c.st.accent, c.fonts);
         head.boxes.texts.insert(head.boxes.texts.begin(), t);
-        if (i < l.item_anchors.size() && !l.item_anchors[i].empty()) head.anchors.emplace_back(l.item_anchors[i], 0);
     }
 }
 
@@ -167,7 +171,10 @@ void lay_callout(Ctx& c, const doc::Callout& co, double x, double w, double spac
     g.bar = co.kind == doc::Callout::Kind::Caution ? c.st.text : c.st.accent;
     if (co.kind == doc::Callout::Kind::Info) g.fill = c.st.shade;
     c.groups.push_back(g);
-    const double pad = 9, inset = 14;
+    const double pad = 9;
+    // Nested callouts keep a usable measure: past a point they stop insetting.
+    const double inset = w - 14 - pad >= kMinMeasure ? 14 : 0;
+    const double right_pad = inset > 0 ? pad : 0;
     const std::size_t first = c.items.size();
     Item top;
     top.height = pad - 2;
@@ -179,7 +186,7 @@ void lay_callout(Ctx& c, const doc::Callout& co, double x, double w, double spac
         TextSpec ts = c.body();
         ts.bold = true;
         ts.color = c.st.accent;
-        auto lines = break_lines(co.title, ts, w - inset - pad, c.fonts);
+        auto lines = break_lines(co.title, ts, w - inset - right_pad, c.fonts);
         Item t;
         for (const auto& l : lines) t.height += l.height;
         t.height += 2;
@@ -187,7 +194,7 @@ void lay_callout(Ctx& c, const doc::Callout& co, double x, double w, double spac
         t.keep_with_next = true;
         c.add(std::move(t));
     }
-    lay_blocks(c, co.body, x + inset, w - inset - pad, 0);
+    lay_blocks(c, co.body, x + inset, w - inset - right_pad, 0);
     if (c.items.size() > first) c.items.back().keep_with_next = true;
     Item bottom;
     bottom.height = pad;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "markdown/markdown.hpp"
+#include "util/text.hpp"
 #include "web/urls.hpp"
 
 namespace sprout::web {
@@ -140,6 +141,12 @@ std::string GlossaryLinker::apply(const std::string& html, const std::string& ro
             if (!form) break;
             const auto& t = terms_[form->term];
             used[form->term] = true;
+            // A term inside the one just linked ("infant" in "infant mental health") is
+            // defined by that link's page too; linking it again nearby is only noise.
+            for (const auto& other : forms_)
+                if (!used[other.term] && other.text.size() < form->text.size() &&
+                    text::to_lower(form->text).find(text::to_lower(other.text)) != std::string::npos)
+                    used[other.term] = true;
             out.append(text, pos, best - pos);
             const std::string matched = text.substr(best, form->text.size());
             out += "<a class=\"term\" href=\"" + markdown::escape_html(root + urls::record("glossary", t.id)) + "\" title=\"" +

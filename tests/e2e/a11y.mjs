@@ -7,7 +7,7 @@
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -36,12 +36,10 @@ const firstIn = (dir) => {
 // A statistic with a chart, if there is one, as charts are their own kind of content.
 const chartPage = () => {
   const dir = join(site, "statistics");
-  for (const f of readdirSync(dir).sort()) {
-    if (f.endsWith(".html") && f !== "index.html" && execFileSync("grep", ["-c", "chart__svg", join(dir, f)], { encoding: "utf8" }).trim() !== "0") return `statistics/${f}`;
-  }
-  return null;
+  const withChart = readdirSync(dir).sort().find((f) => f.endsWith(".html") && f !== "index.html" &&
+    readFileSync(join(dir, f), "utf8").includes("chart__svg"));
+  return withChart ? `statistics/${withChart}` : null;
 };
-const grepQuiet = (f) => { try { return chartPage(); } catch { return null; } };
 
 const interventions = readdirSync(join(site, "interventions")).filter((f) => f !== "index.html").sort().slice(0, 2).map((f) => f.replace(/\.html$/, ""));
 const pages = [
@@ -51,7 +49,7 @@ const pages = [
   "recommendations/by-nation.html", firstIn("recommendations"), "examples/index.html", "examples/by-area.html",
   firstIn("examples"), "nations/index.html", firstIn("nations"), "audiences/index.html", firstIn("audiences"),
   firstIn("areas"), "services/index.html", "statistics/index.html", "statistics/by-nation.html", firstIn("statistics"),
-  grepQuiet(), "sources/index.html", firstIn("sources"), "pages/index.html", firstIn("pages"), "glossary/index.html",
+  chartPage(), "sources/index.html", firstIn("sources"), "pages/index.html", firstIn("pages"), "glossary/index.html",
   "data/index.html",
 ].filter(Boolean);
 

@@ -436,6 +436,13 @@ TEST_CASE("in-process: suggestions, excerpts and UTF-8 repair stay cheap and cor
     CHECK(text::is_valid_utf8(html));
 }
 
+TEST_CASE("in-process: links and images with unsafe targets become their text", "[hostile][unit]") {
+    CHECK(markdown::to_html("[click](javascript:alert(1)) here") == "<p>click here</p>\n");
+    CHECK(markdown::to_html("![alt *text*](data:image/svg+xml,x)") == "<p>alt <em>text</em></p>\n");
+    CHECK(markdown::to_html("[![i](javascript:x) y](vbscript:z)") == "<p>i y</p>\n");
+    CHECK(markdown::to_html("[ok](https://example.org/)") == "<p><a href=\"https://example.org/\">ok</a></p>\n");
+}
+
 TEST_CASE("in-process: 50,000 nested lists or quotes are flattened, not recursed into", "[hostile][unit]") {
     std::string lists, quotes;
     for (int i = 0; i < 50000; ++i) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "doc/document.hpp"
+#include "doc/from_markdown.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/linebreak.hpp"
 
@@ -258,4 +259,25 @@ TEST_CASE("a heading is never the last thing on a page", "[pdf][layout]") {
         INFO("page " << p + 1 << ": " << lowest->text);
         CHECK(lowest->size != Approx(st.h2_size));
     }
+}
+
+TEST_CASE("deeply nested lists and callouts keep their text inside the margins", "[pdf][layout]") {
+    std::string md;
+    for (int i = 0; i < 30; ++i) md += std::string(static_cast<std::size_t>(i), '>') + (i ? " " : "") + "- level " + std::to_string(i) + " item with some words\n";
+    doc::Document d;
+    d.meta.title = "Nesting";
+    d.body = doc::from_markdown(md + "\n" + std::string(30, '>') + " 1. numbered deep inside, long enough to wrap across more than one line of text here.\n");
+    const pdf::Style st;
+    const auto l = pdf::layout_document(d, st, fonts());
+    std::size_t texts = 0;
+    for (std::size_t p = 1; p < l.pages.size(); ++p)
+        for (std::size_t i = 0; i < l.pages[p].texts.size(); ++i) {
+            if (is_furniture(l, p, i)) continue;
+            const auto& t = l.pages[p].texts[i];
+            ++texts;
+            INFO(t.text);
+            CHECK(t.x >= st.margin_left - 0.01);
+            CHECK(t.x + t.width <= st.page_width - st.margin_right + 0.01);
+        }
+    CHECK(texts > 30);
 }

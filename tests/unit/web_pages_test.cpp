@@ -80,7 +80,7 @@ TEST_CASE("canonical URLs, sitemap and feed use the base URL when set", "[web]")
 }
 
 TEST_CASE("the intervention list carries filter data and is complete without script", "[web][filters]") {
-    const auto& html = site().at("interventions/index.html");
+    const std::string html = site().at("interventions/index.html");
     // The form is hidden until filter.js reveals it; every intervention is listed regardless.
     CHECK(html.find("<form class=\"filters\" id=\"filters\" hidden") != std::string::npos);
     CHECK(html.find("data-id=\"vipp\"") != std::string::npos);
@@ -99,7 +99,7 @@ TEST_CASE("the intervention list carries filter data and is complete without scr
 }
 
 TEST_CASE("the compare page has a form and a full table that work without script", "[web][compare]") {
-    const auto& html = site().at("compare.html");
+    const std::string html = site().at("compare.html");
     CHECK(html.find("Evidence levels are not a ranking of impact") != std::string::npos);
     CHECK(html.find("<form class=\"compare-form\" id=\"compare-form\" action=\"compare.html\" method=\"get\">") != std::string::npos);
     CHECK(html.find("<input type=\"checkbox\" id=\"pick-vipp\" name=\"i\" value=\"vipp\">") != std::string::npos);
@@ -114,7 +114,7 @@ TEST_CASE("the compare page has a form and a full table that work without script
 }
 
 TEST_CASE("ratings show their scale and meaning; groupings are shown apart", "[web]") {
-    const auto& html = site().at("interventions/vipp.html");
+    const std::string html = site().at("interventions/vipp.html");
     const auto evidence = html.find("id=\"evidence\"");
     const auto groupings = html.find("id=\"groupings\"");
     REQUIRE(evidence != std::string::npos);
@@ -132,7 +132,7 @@ TEST_CASE("ratings show their scale and meaning; groupings are shown apart", "[w
 }
 
 TEST_CASE("a chart has a text alternative and a data table", "[web][charts]") {
-    const auto& html = site().at("statistics/series.html");
+    const std::string html = site().at("statistics/series.html");
     CHECK(html.find("<svg class=\"chart__svg\"") != std::string::npos);
     CHECK(html.find("role=\"img\" aria-labelledby=\"chart-series-title chart-series-desc\"") != std::string::npos);
     CHECK(html.find("<desc id=\"chart-series-desc\">Bar chart of Plain text. Plain text: Plain text: 45%; 3-5: 30%. Second: Plain text: 10%. </desc>") !=
@@ -143,7 +143,7 @@ TEST_CASE("a chart has a text alternative and a data table", "[web][charts]") {
 }
 
 TEST_CASE("glossary terms link to their definition on first use", "[web][glossary]") {
-    const auto& html = site().at("pages/framework.html");
+    const std::string html = site().at("pages/framework.html");
     const std::string link = "<a class=\"term\" href=\"../glossary/index.html#term-attachment\"";
     const auto first = html.find(link);
     REQUIRE(first != std::string::npos);

@@ -49,9 +49,8 @@
   var heading = document.createElement("h2");
   heading.id = "chosen";
   heading.textContent = "Your comparison";
-  var wrap = document.createElement("div");
+  var wrap = document.createElement("section");
   wrap.className = "table-wrap";
-  wrap.setAttribute("role", "region");
   wrap.setAttribute("aria-labelledby", "chosen");
   wrap.tabIndex = 0;
   var t = document.createElement("table");
