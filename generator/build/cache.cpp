@@ -21,10 +21,6 @@ constexpr std::string_view kMagic = "sprout-cache 1";
 // A file modified less than this before a scan may change again within the same mtime tick.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
-std::int64_t mtime_of(const struct stat& st) {
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
 std::int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -150,7 +146,7 @@ std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Man
         for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
             struct stat st {};
             if (::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-            files.push_back({fs::absolute(it->path()).string(), static_cast<std::uint64_t>(st.st_size), mtime_of(st), 0});
+            files.push_back({fs::absolute(it->path()).string(), static_cast<std::uint64_t>(st.st_size), output::mtime_ns(st), 0});
         }
     }
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
@@ -177,7 +173,7 @@ bool site_intact(const fs::path& dir, const output::Digests& outputs) {
     for (const auto& [rel, d] : outputs) {
         path.assign(dir.string()).append("/").append(rel);
         struct stat st {};
-        if (::stat(path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != d.size || mtime_of(st) != d.mtime_ns)
+        if (::stat(path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != d.size || output::mtime_ns(st) != d.mtime_ns)
             return false;
     }
     return true;
@@ -187,7 +183,7 @@ std::string binary_identity() {
     std::string id = std::string(SPROUT_VERSION) + "+" + SPROUT_GIT_REV;
     struct stat st {};
     if (::stat("/proc/self/exe", &st) == 0)
-        id += " exe " + std::to_string(st.st_size) + ":" + std::to_string(mtime_of(st));
+        id += " exe " + std::to_string(st.st_size) + ":" + std::to_string(output::mtime_ns(st));
     else
         id += " exe unknown " + std::to_string(now_ns());  // never matches: no reuse across runs
     return id;

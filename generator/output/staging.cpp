@@ -16,10 +16,6 @@ namespace sprout::output {
 namespace {
 std::string errno_text() { return std::strerror(errno); }
 
-std::int64_t mtime_ns(const struct stat& st) {
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
 // Staging folders are named ".<site>.staging-<pid>-XXXXXX". A build that was killed leaves its
 // folder behind; the next build removes those whose process is gone. (A live build's folder,
 // e.g. `sprout serve` rebuilding while `sprout build` runs, is left alone.)
@@ -64,6 +60,10 @@ Staging::~Staging() {
 }
 
 std::uint64_t content_hash(std::string_view data) { return std::hash<std::string_view>{}(data); }
+
+std::int64_t mtime_ns(const struct ::stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
 
 void Staging::reuse_from(Digests previous) { previous_ = std::move(previous); }
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+struct stat;
+
 namespace sprout::output {
 
 // What a build wrote at one path: enough to tell, without reading it, whether the file in the
@@ -23,6 +25,8 @@ using Digests = std::unordered_map<std::string, FileDigest>;  // site-relative p
 
 // A fast 64-bit hash of bytes; stable for a given build of sprout, which is all a cache needs.
 std::uint64_t content_hash(std::string_view data);
+// A file's modification time in nanoseconds, from stat().
+std::int64_t mtime_ns(const struct ::stat& st);
 
 class Staging {
 public:
