@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "markdown/markdown.hpp"
 
@@ -33,8 +34,8 @@ h4,h5,h6{font-size:1.05rem;margin:1.25rem 0 .4rem}
 p{margin:0 0 .75rem}.lead{font-size:1.25rem}.note{font-size:.95rem}.meta{font-size:.95rem;color:var(--muted);margin-top:-.25rem}
 .cite{font-size:.8em;text-decoration:none;white-space:nowrap}
 ul.tasks{list-style:none;padding-left:1.6rem}ul.tasks li::before{content:"\2610";margin-left:-1.6rem;width:1.6rem;display:inline-block;color:var(--accent)}
-aside.callout{background:var(--callout);border-left:4px solid var(--accent);padding:.75rem 1rem;margin:1rem 0}
-aside.callout.info{background:var(--shade)}aside.callout.caution{border-left-color:var(--text)}
+div.callout{background:var(--callout);border-left:4px solid var(--accent);padding:.75rem 1rem;margin:1rem 0}
+div.callout.info{background:var(--shade)}div.callout.caution{border-left-color:var(--text)}
 .callout-title{font-weight:700;color:var(--accent)}
 .table-wrap{overflow-x:auto;margin:1rem 0 .25rem}
 table{border-collapse:collapse;width:100%;font-size:1rem}
@@ -47,8 +48,8 @@ tbody tr:nth-child(even){background:var(--shade)}
 figure.chart{margin:1.25rem 0}figure.chart figcaption{font-weight:700}
 table.bars th{width:38%;font-weight:400}table.bars td{width:62%}
 table.bars tr,table.bars tbody tr:nth-child(even){background:none}
-.bar{display:inline-block;height:.9rem;background:var(--accent);vertical-align:middle;margin-right:.4rem;min-width:1px}
-.bar.alt{background:#8c9ead}.value{font-weight:700}
+svg.bar{display:inline-block;width:70%;height:.9rem;vertical-align:middle;margin-right:.4rem}
+svg.bar rect{fill:var(--accent)}svg.bar rect.alt{fill:#5f7282}.value{font-weight:700}
 .figure{display:grid;grid-template-columns:minmax(6rem,30%) 1fr;gap:1rem;border-top:1px solid var(--rule);padding:.75rem 0}
 .figure .big{font-size:1.9rem;font-weight:700;color:var(--accent);line-height:1.1;margin:0}
 nav.contents ol{padding-left:1.25rem}nav.contents ol ol{list-style:none;padding-left:1rem}
@@ -130,10 +131,12 @@ private:
                     table(v, b.anchor, out);
                 } else if constexpr (std::is_same_v<T, Callout>) {
                     const char* kind = v.kind == Callout::Kind::Key ? "key" : v.kind == Callout::Kind::Info ? "info" : "caution";
-                    out += "<aside class=\"callout " + std::string(kind) + "\"" + attr_id(b.anchor) + ">\n";
+                    // A note, not a landmark: a brief has many callouts, and unnamed or
+                    // same-named <aside> landmarks clutter a screen reader's landmark list.
+                    out += "<div class=\"callout " + std::string(kind) + "\"" + attr_id(b.anchor) + " role=\"note\">\n";
                     if (!v.title.empty()) out += "<p class=\"callout-title\">" + inlines(v.title) + "</p>\n";
                     blocks(v.body, out);
-                    out += "</aside>\n";
+                    out += "</div>\n";
                 } else if constexpr (std::is_same_v<T, BarChart>) {
                     chart(v, b.anchor, out);
                 } else if constexpr (std::is_same_v<T, Figure>) {
@@ -177,8 +180,10 @@ private:
             label = "Table:";
             for (std::size_t i = 0; i < t.columns.size(); ++i) label += (i ? ", " : " ") + plain(t.columns[i].header);
         }
-        out += "<div class=\"table-wrap\"" + attr_id(anchor) + " role=\"region\" tabindex=\"0\" aria-label=\"" +
-               escape_html(label) + "\">\n<table>\n";
+        // Named uniquely: each scrollable table is a region a keyboard can reach and scroll.
+        if (++table_labels_[label] > 1) label += " (" + std::to_string(table_labels_[label]) + ")";
+        out += "<section class=\"table-wrap\"" + attr_id(anchor) + " tabindex=\"0\" aria-label=\"" + escape_html(label) +
+               "\">\n<table>\n";
         if (!t.caption.empty()) out += "<caption>" + inlines(t.caption) + "</caption>\n";
         auto cls = [](Align a) -> std::string { return a == Align::Right ? " class=\"num\"" : ""; };
         out += "<thead><tr>";
@@ -193,7 +198,7 @@ private:
             }
             out += "</tr>\n";
         }
-        out += "</tbody>\n</table>\n</div>\n";
+        out += "</tbody>\n</table>\n</section>\n";
         if (!t.source.empty()) out += "<p class=\"source\">" + inlines(t.source) + "</p>\n";
     }
 
@@ -211,10 +216,13 @@ private:
             if (!g.name.empty()) out += "<tr><th scope=\"rowgroup\" colspan=\"2\"><strong>" + escape_html(g.name) + "</strong></th></tr>\n";
             for (const auto& bar : g.bars) {
                 char pct[32];
-                std::snprintf(pct, sizeof pct, "%.1f", std::max(0.0, bar.value) / max * 85.0);
-                out += "<tr><th scope=\"row\">" + escape_html(bar.label) + "</th><td><span class=\"bar" +
-                       std::string(gi % 2 ? " alt" : "") + "\" style=\"width:" + pct + "%\"></span><span class=\"value\">" +
-                       escape_html(bar.value_text) + "</span></td></tr>\n";
+                std::snprintf(pct, sizeof pct, "%.1f", std::max(0.0, bar.value) / max * 100.0);
+                // The bar is drawn by SVG geometry, not an inline style, so the page needs no
+                // style-src exception; the value is the text beside it.
+                out += "<tr><th scope=\"row\">" + escape_html(bar.label) +
+                       "</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" "
+                       "focusable=\"false\"><rect" + std::string(gi % 2 ? " class=\"alt\"" : "") + " width=\"" + pct +
+                       "\" height=\"10\"/></svg><span class=\"value\">" + escape_html(bar.value_text) + "</span></td></tr>\n";
             }
             out += "</tbody>\n";
         }
@@ -250,6 +258,7 @@ private:
     }
 
     std::vector<TocItem> toc_;
+    std::map<std::string, int> table_labels_;
     int heading_counter_ = 0;
     int last_level_ = 1;
 };

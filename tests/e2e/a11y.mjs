@@ -1,6 +1,6 @@
 // End-to-end accessibility: axe-core in headless Chromium on one page of every page type of a
-// built site, at desktop and phone widths, opened from disk (file://) as a reader of a
-// downloaded site would. Fails on any WCAG 2.0/2.1/2.2 A or AA violation.
+// built site and on the HTML twins of two briefs, at desktop and phone widths, opened from disk
+// (file://) as a reader of a downloaded site would. Fails on any WCAG 2.0/2.1/2.2 A or AA violation.
 // Usage: node tests/e2e/a11y.mjs SITE_DIR
 //        node tests/e2e/a11y.mjs --build /path/to/sprout [TOOLKIT_DIR]   (builds the toolkit first;
 //        TOOLKIT_DIR defaults to this repository)
@@ -41,6 +41,16 @@ const chartPage = () => {
   return withChart ? `statistics/${withChart}` : null;
 };
 
+// The HTML twins of briefs: the first nation × audience brief and the first area brief (by
+// name), told apart by the area line on their cover.
+const briefs = () => {
+  const dir = join(site, "briefs");
+  if (!existsSync(dir)) return [];
+  const twins = readdirSync(dir).filter((f) => f.endsWith(".html")).sort();
+  const isArea = (f) => readFileSync(join(dir, f), "utf8").includes("<dt>Area</dt>");
+  return [twins.find((f) => !isArea(f)), twins.find(isArea)].filter(Boolean).map((f) => `briefs/${f}`);
+};
+
 const interventions = readdirSync(join(site, "interventions")).filter((f) => f !== "index.html").sort().slice(0, 2).map((f) => f.replace(/\.html$/, ""));
 const pages = [
   "index.html", "404.html", "about.html", "search.html", "search.html?q=parent", "compare.html",
@@ -50,7 +60,7 @@ const pages = [
   firstIn("examples"), "nations/index.html", firstIn("nations"), "audiences/index.html", firstIn("audiences"),
   firstIn("areas"), "services/index.html", "statistics/index.html", "statistics/by-nation.html", firstIn("statistics"),
   chartPage(), "sources/index.html", firstIn("sources"), "pages/index.html", firstIn("pages"), "glossary/index.html",
-  "data/index.html",
+  "data/index.html", ...briefs(),
 ].filter(Boolean);
 
 const browser = await chromium.launch({

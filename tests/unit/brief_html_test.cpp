@@ -71,6 +71,14 @@ TEST_CASE("the HTML twin is an accessible page with the same content", "[brief][
     CHECK(h.find("<li id=\"ref-1\">") != std::string::npos);
     CHECK(h.find("href=\"#ref-1\"") != std::string::npos);
     CHECK(h.find("about 900") != std::string::npos);
+    // Valid under the site's html-validate rules: no inline styles (bars are SVG geometry) and
+    // no unnamed landmarks (callouts are notes, scrollable tables are named regions).
+    CHECK(h.find(" style=") == std::string::npos);
+    CHECK(h.find("<svg class=\"bar\"") != std::string::npos);
+    CHECK(h.find("<aside") == std::string::npos);
+    CHECK(h.find("role=\"note\"") != std::string::npos);
+    CHECK(h.find("role=\"region\"") == std::string::npos);
+    CHECK(h.find("<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"") != std::string::npos);
     // Every section heading of the PDF is a heading here, with the same anchor.
     for (const auto& b : plan.doc.body)
         if (const auto* hd = std::get_if<doc::Heading>(&b.v); hd && hd->level == 1)
