@@ -55,10 +55,31 @@ doc::Blocks recommendations_section(Ctx& c, const model::BriefSection& s) {
     const auto recs = recommendations(c.m, c.audience, c.nation.id, s);
     if (recs.empty()) {
         out.push_back(absence("The documents make no recommendations addressed to " + c.audience.name + " that name " +
-                              c.nation.name + " or the UK."));
+                              c.nation.name + " or the UK" +
+                              (s.filter == "audience-and-nation" ? ", and none that name no nation." : ".")));
         return out;
     }
-    for (const auto* r : recs) recommendation(c, out, *r);
+    if (s.filter != "audience-and-nation") {
+        for (const auto* r : recs) recommendation(c, out, *r);
+        return out;
+    }
+    // The selection puts the nation's own first, then those that name no nation; each group
+    // is headed, and a reader is told what "no nation" means and does not mean.
+    const auto split = std::find_if(recs.begin(), recs.end(), [](auto* r) { return r->nations.empty(); });
+    if (split == recs.begin()) {
+        out.push_back(absence("The documents make no recommendations addressed to " + c.audience.name + " that name " +
+                              c.nation.name + " or the UK."));
+    } else if (split != recs.end()) {
+        out.push_back(doc::heading(2, {doc::text("For " + c.nation.name + " or the whole UK")}, c.unique_anchor("recs-nation")));
+    }
+    for (auto it = recs.begin(); it != split; ++it) recommendation(c, out, **it);
+    if (split == recs.end()) return out;
+    out.push_back(doc::heading(2, {doc::text("Not specific to one nation")}, c.unique_anchor("recs-no-nation")));
+    out.push_back(doc::para({doc::text("These recommendations are addressed to " + c.audience.name +
+                                       " and name no nation. They are included because they are not specific to any one "
+                                       "nation, not because the documents say they apply in " + c.nation.name + ".")},
+                            doc::Paragraph::Role::Note));
+    for (auto it = split; it != recs.end(); ++it) recommendation(c, out, **it);
     return out;
 }
 

@@ -70,19 +70,33 @@ bool addresses(const model::Recommendation& r, const model::Audience& a) {
 
 std::vector<const model::Recommendation*> recommendations(const model::Model& m, const model::Audience& a,
                                                           const std::string& nation, const model::BriefSection& s) {
-    std::vector<const model::Recommendation*> out;
+    // The checklists section shows suggested actions with their questions; not twice.
+    const bool has_checklists = std::any_of(a.brief_sections.begin(), a.brief_sections.end(),
+                                            [](const auto& bs) { return bs.type == "checklists"; });
+    std::vector<const model::Recommendation*> out, unstated;
     for (const auto& r : m.recommendations) {
+        if (has_checklists && r.kind == "suggested-action" && !r.questions.empty() && addresses(r, a) &&
+            (r.nations.empty() || covers_nation(r.nations, nation)))
+            continue;
         const bool aud = addresses(r, a);
         const bool nat = covers_nation(r.nations, nation);
         bool keep = true;
         if (s.filter == "audience") keep = aud;
         else if (s.filter == "nation") keep = nat;
-        else if (s.filter == "audience-and-nation") keep = aud && nat;
+        else if (s.filter == "audience-and-nation") {
+            // A recommendation that names no nation is not specific to one: it follows the
+            // nation's own, and the brief labels it so (sections_actions.cpp).
+            if (aud && r.nations.empty()) unstated.push_back(&r);
+            keep = aud && nat;
+        }
         if (keep) out.push_back(&r);
     }
     if (s.order == "name") {
-        std::stable_sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->title < y->title; });
+        auto by_title = [](auto* x, auto* y) { return x->title < y->title; };
+        std::stable_sort(out.begin(), out.end(), by_title);
+        std::stable_sort(unstated.begin(), unstated.end(), by_title);
     }
+    out.insert(out.end(), unstated.begin(), unstated.end());
     apply_limit(out, s.limit);
     return out;
 }

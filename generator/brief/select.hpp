@@ -30,8 +30,9 @@ std::vector<const model::Statistic*> key_figures(const model::Model& m, const st
 // audience named in its `audiences`.
 bool addresses(const model::Recommendation& r, const model::Audience& a);
 // Recommendations by filter: "audience" = addressed to the audience (any nation, including
-// none stated); "nation" = nations covers it; "audience-and-nation" = both, where a
-// recommendation that states no nation is left out; "all" = every one.
+// none stated); "nation" = nations covers it; "audience-and-nation" = addressed to the
+// audience and covering the nation, followed by those addressed to it that name no nation
+// (not specific to one nation); "all" = every one. The limit applies to the total.
 std::vector<const model::Recommendation*> recommendations(const model::Model& m, const model::Audience& a,
                                                           const std::string& nation, const model::BriefSection& s);
 

@@ -67,8 +67,31 @@ TEST_CASE("a commissioners' brief carries the recommendations addressed to commi
     CHECK(has(t, "Commission in Scotland"));
     CHECK(has(t, "Commission across the UK"));    // nations = ["uk"] covers Scotland
     CHECK_FALSE(has(t, "Commission in England"));  // another nation
-    CHECK_FALSE(has(t, "Commission anywhere"));    // no nation stated: only under filter "audience"
     CHECK_FALSE(has(t, "Practise in Scotland"));   // another audience
+    // No nation stated: included after the nation's own, under a heading that says so.
+    const auto own = t.find("Commission in Scotland"), label = t.find("Not specific to one nation"),
+               none = t.find("Commission anywhere");
+    REQUIRE(label != std::string::npos);
+    REQUIRE(none != std::string::npos);
+    CHECK(own < label);
+    CHECK(label < none);
+    CHECK(has(t, "name no nation. They are included because they are not specific to any one nation, not because the "
+                 "documents say they apply in Scotland."));
+    // A suggested action with questions is shown once, by the checklists section.
+    CHECK(has(t, "Text of Questions for commissioners."));
+    CHECK(t.find("Text of Questions for commissioners.") == t.rfind("Text of Questions for commissioners."));
+
+    SECTION("audience-and-nation: the nation's own first, then those naming none, within the limit") {
+        model::BriefSection s;
+        s.filter = "audience-and-nation";
+        std::vector<std::string> ids;
+        for (const auto* r : brief::recommendations(m, *m.audience("commissioners"), "scotland", s)) ids.push_back(r->id);
+        CHECK(ids == std::vector<std::string>{"r-comm-scot", "r-comm-uk", "r-comm-none"});
+        s.limit = 2;
+        ids.clear();
+        for (const auto* r : brief::recommendations(m, *m.audience("commissioners"), "scotland", s)) ids.push_back(r->id);
+        CHECK(ids == std::vector<std::string>{"r-comm-scot", "r-comm-uk"});
+    }
 
     SECTION("filter audience keeps recommendations that state no nation") {
         model::BriefSection s;
