@@ -33,6 +33,30 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/img DESTINATION ${CMAKE_INSTALL_DOCDI
 set(SPROUT_PACKAGE_CONTACT "Sprout maintainers <sprout@example.invalid>" CACHE STRING
     "Maintainer field of the .deb (name <email>)")
 
+# /usr/share/doc/sprout/copyright in Debian's machine-readable format (DEP-5), made from
+# LICENSE so the two cannot disagree: the licence text follows its `License:` line, each line
+# indented by one space and blank lines written as " .".
+file(READ ${CMAKE_SOURCE_DIR}/LICENSE SPROUT_LICENSE_TEXT)
+string(REGEX MATCH "Copyright \\(c\\) ([^\n]*)" _ "${SPROUT_LICENSE_TEXT}")
+set(SPROUT_COPYRIGHT_HOLDER "${CMAKE_MATCH_1}")
+string(STRIP "${SPROUT_LICENSE_TEXT}" SPROUT_LICENSE_TEXT)
+string(REGEX REPLACE "\n\n" "\n.\n" SPROUT_LICENSE_TEXT "${SPROUT_LICENSE_TEXT}")
+string(REPLACE "\n" "\n " SPROUT_LICENSE_TEXT "${SPROUT_LICENSE_TEXT}")
+file(WRITE ${CMAKE_BINARY_DIR}/copyright
+"Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: sprout
+Upstream-Contact: ${SPROUT_PACKAGE_CONTACT}
+
+Files: *
+Copyright: ${SPROUT_COPYRIGHT_HOLDER}
+License: Expat
+
+License: Expat
+ ${SPROUT_LICENSE_TEXT}
+")
+install(FILES ${CMAKE_BINARY_DIR}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/LICENSE)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_SOURCE_GENERATOR "")
 set(CPACK_PACKAGE_NAME sprout)

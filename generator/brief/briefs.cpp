@@ -1,6 +1,7 @@
 #include "brief/briefs.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <ostream>
@@ -23,16 +24,23 @@ pdf::Style load_style(const assets::Assets& assets, std::string& warning) {
     return pdf::Style{};
 }
 
+namespace {
+std::string render_html(const Plan& plan) {
+    doc::HtmlOptions o;
+    o.pdf_href = plan.target.stem() + ".pdf";
+    return doc::write_html(plan.doc, o);
+}
+}  // namespace
+
 Rendered render(const Plan& plan, const pdf::Style& style) {
     Rendered r;
     r.pdf = pdf::write_pdf(plan.doc, style);
-    doc::HtmlOptions o;
-    o.pdf_href = plan.target.stem() + ".pdf";
-    r.html = doc::write_html(plan.doc, o);
+    r.html = render_html(plan);
     return r;
 }
 
-Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, output::Staging& out, std::ostream* log) {
+Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, output::Staging& out, std::ostream* log,
+                         const diff::Changes* changes, bool keep_unchanged) {
     const auto t0 = std::chrono::steady_clock::now();
     std::string warning;
     const pdf::Style style = load_style(assets, warning);
@@ -41,13 +49,24 @@ Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, ou
 
     const auto targets = all_targets(m);
     std::vector<std::string> errors(targets.size());
+    std::atomic<std::size_t> kept = 0;
     // On every core ($SPROUT_JOBS limits it); each brief is independent: its own libharu document.
     util::parallel_for(targets.size(), [&](std::size_t i) {
         try {
             const auto& t = targets[i];
-            const Rendered r = render(plan_brief(m, t.nation, t.audience, t.area.empty() ? std::nullopt : std::optional(t.area)), style);
-            out.write("briefs/" + t.stem() + ".pdf", r.pdf);  // Staging::write is thread-safe
-            out.write("briefs/" + t.stem() + ".html", r.html);
+            const Plan plan = plan_brief(m, t.nation, t.audience, t.area.empty() ? std::nullopt : std::optional(t.area), changes);
+            const std::string pdf_path = "briefs/" + t.stem() + ".pdf", html_path = "briefs/" + t.stem() + ".html";
+            if (keep_unchanged) {
+                const std::string html = render_html(plan);
+                if (out.matches_previous(html_path, html) && out.keep(pdf_path)) {
+                    out.write(html_path, html);  // the same bytes: linked from the previous site
+                    ++kept;
+                    return;
+                }
+            }
+            const Rendered r = render(plan, style);
+            out.write(pdf_path, r.pdf);  // Staging::write is thread-safe
+            out.write(html_path, r.html);
         } catch (const std::exception& e) {
             errors[i] = e.what();
         }
@@ -56,6 +75,7 @@ Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, ou
         if (!errors[i].empty()) throw std::runtime_error("brief " + targets[i].stem() + ": " + errors[i]);
     Summary s;
     s.count = targets.size();
+    s.kept = kept;
     s.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return s;
 }

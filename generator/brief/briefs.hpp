@@ -6,6 +6,7 @@
 
 #include "assets/assets.hpp"
 #include "brief/plan.hpp"
+#include "diff/diff.hpp"
 #include "model/model.hpp"
 #include "output/staging.hpp"
 #include "pdf/style.hpp"
@@ -24,10 +25,17 @@ Rendered render(const Plan& plan, const pdf::Style& style);
 
 struct Summary {
     std::size_t count = 0;  // briefs written (each one PDF + one HTML)
+    std::size_t kept = 0;   // of which kept from the previous site (keep_unchanged)
     double ms = 0;
 };
 // Plans and renders every brief (all_targets) on all cores and writes them under briefs/.
 // Throws std::runtime_error naming the brief that failed.
-Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, output::Staging& out, std::ostream* log = nullptr);
+// `changes` (since the previous edition) feed the briefs' `changes` sections.
+// `keep_unchanged` (incremental builds, where the style, fonts and binary are the previous
+// build's): a brief whose HTML twin comes out byte-identical to the previous build's keeps its
+// PDF from the previous site instead of laying it out again, since both are written from the
+// same document tree.
+Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, output::Staging& out, std::ostream* log = nullptr,
+                         const diff::Changes* changes = nullptr, bool keep_unchanged = false);
 
 }  // namespace sprout::brief

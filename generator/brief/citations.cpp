@@ -103,19 +103,19 @@ doc::Blocks Citations::references() const {
             const model::Source* v = m_.source(via);
             in.push_back(doc::text(" Read in: " + (v ? (v->citation.empty() ? v->display() : v->citation) : via) + "."));
         }
-        out.push_back(doc::para(std::move(in), doc::Paragraph::Role::Note));
-        // Its places, numbered.
-        doc::List list;
-        list.ordered = true;
-        list.start = static_cast<int>(i + 1);
+        // Its places run on beneath it, each number the target of its marks in the text: a
+        // brief cites a few hundred places, and a line each would fill pages with white space.
+        in.push_back(doc::line_break());
+        bool first = true;
         for (; i < order_.size() && order_[i].source == c.source && (order_[i].via == order_[i].source ? std::string() : order_[i].via) == via; ++i) {
-            doc::Blocks item;
-            item.push_back(doc::para({doc::italic(order_[i].locator.empty() ? std::string("(no place given)") : order_[i].locator)},
-                                     doc::Paragraph::Role::Note));
-            list.items.push_back(std::move(item));
-            list.item_anchors.push_back(anchor(static_cast<int>(i + 1)));
+            if (!first) in.push_back(doc::text(" · "));
+            first = false;
+            doc::Inline number = doc::bold("[" + std::to_string(i + 1) + "] ");
+            number.anchor = anchor(static_cast<int>(i + 1));
+            in.push_back(std::move(number));
+            in.push_back(doc::italic(order_[i].locator.empty() ? std::string("(no place given)") : order_[i].locator));
         }
-        out.push_back(doc::Block{std::move(list), {}});
+        out.push_back(doc::para(std::move(in), doc::Paragraph::Role::Note));
     }
     return out;
 }

@@ -31,8 +31,8 @@ public:
     // Renumbers by work (works in order of first use, places within a work in order of first
     // use). Returns old number → new number for renumber_marks.
     std::map<int, int> group_by_work();
-    // The references: for each work a line naming it, then its places as a numbered list with
-    // anchors "ref-N".
+    // The references: for each work one paragraph naming it, then its numbered places run on
+    // one after another, each number carrying the anchor "ref-N".
     doc::Blocks references() const;
 
     static std::string anchor(int n) { return "ref-" + std::to_string(n); }

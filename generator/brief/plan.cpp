@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "brief/changes_section.hpp"
 #include "brief/format.hpp"
 #include "brief/sections.hpp"
 #include "brief/select.hpp"
@@ -45,6 +46,7 @@ doc::Blocks build_section(Ctx& c, const model::BriefSection& s) {
     if (s.type == "area-profile") return area_profile_section(c, s);
     if (s.type == "area-need") return area_need_section(c, s);
     if (s.type == "area-gaps") return area_gaps_section(c, s);
+    if (s.type == "changes") return changes_section(c, s);
     return {};  // "text": the intro is the whole section
 }
 
@@ -63,7 +65,8 @@ std::vector<Target> all_targets(const model::Model& m) {
     return out;
 }
 
-Plan plan_brief(const model::Model& m, const std::string& nation, const std::string& audience, const std::optional<std::string>& area) {
+Plan plan_brief(const model::Model& m, const std::string& nation, const std::string& audience, const std::optional<std::string>& area,
+                const diff::Changes* changes) {
     std::vector<std::string> nation_ids, audience_ids, area_ids;
     for (const auto* n : brief_nations(m)) nation_ids.push_back(n->id);
     for (const auto& a : m.audiences) audience_ids.push_back(a.id);
@@ -84,7 +87,7 @@ Plan plan_brief(const model::Model& m, const std::string& nation, const std::str
 
     Plan plan;
     plan.target = {n->id, aud->id, ar ? ar->id : std::string()};
-    Ctx c{m, *n, *aud, ar, Citations(m), {}, {}};
+    Ctx c{m, *n, *aud, ar, Citations(m), {}, {}, changes};
     c.md.base_url = m.site.base_url;
     c.anchors.insert("contents");
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "doc/document.hpp"
+#include "diff/diff.hpp"
 #include "model/model.hpp"
 
 namespace sprout::brief {
@@ -32,8 +33,9 @@ struct UnknownId : std::invalid_argument {
 };
 
 // Builds the document for one brief. Throws UnknownId.
+// `changes` (since the previous edition) feed `changes` sections; without them those are empty.
 Plan plan_brief(const model::Model& m, const std::string& nation, const std::string& audience,
-                const std::optional<std::string>& area = std::nullopt);
+                const std::optional<std::string>& area = std::nullopt, const diff::Changes* changes = nullptr);
 
 // Nations that get briefs: every nation record except "uk", in the nations' order.
 std::vector<const model::Nation*> brief_nations(const model::Model& m);

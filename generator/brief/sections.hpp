@@ -7,6 +7,7 @@
 #include "brief/citations.hpp"
 #include "doc/document.hpp"
 #include "doc/from_markdown.hpp"
+#include "diff/diff.hpp"
 #include "model/model.hpp"
 
 namespace sprout::brief {
@@ -19,6 +20,7 @@ struct Ctx {
     Citations cites;
     doc::MarkdownOptions md;
     std::set<std::string> anchors;
+    const diff::Changes* changes = nullptr;  // since the previous edition, when site.toml names one
 
     std::string unique_anchor(const std::string& base);
     doc::Inlines inlines(const std::string& markdown) const;

@@ -8,7 +8,9 @@
 #include "assets/assets.hpp"
 #include "brief/briefs.hpp"
 #include "build/cache.hpp"
+#include "build/incremental.hpp"
 #include "check/checker.hpp"
+#include "diff/previous.hpp"
 #include "output/staging.hpp"
 #include "web/web.hpp"
 
@@ -27,7 +29,12 @@ std::vector<fs::path> input_roots(const load::Toolkit& tk) {
     return {tk.content_dir, fs::path(tk.root) / "templates", fs::path(tk.root) / "themes"};
 }
 
-std::string cache_key(const Options& o) { return binary_identity() + (o.strict ? " strict" : ""); }
+std::string cache_key(const Options& o) { return binary_identity() + (o.strict ? " strict" : "") + (o.since.empty() ? "" : " since"); }
+
+// A build that compares with a previous edition reads more than its inputs (a git revision that
+// may move, a folder outside the toolkit), so it is never taken as a no-op: this mark in the
+// cache key makes the next build run in full (unchanged files are still linked, not rewritten).
+constexpr const char* kComparedMark = " +previous-edition";
 
 // A no-op: same binary and options, every input byte-identical, and the site still as written.
 bool up_to_date(const Manifest& previous, const Manifest& next, const Options& o) {
@@ -70,15 +77,38 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
     std::vector<load::RawRecord>().swap(checked.records);
     try {
         output::Staging out(o.out_dir);
-        if (previous) out.reuse_from(std::move(previous->outputs));
         const assets::Assets assets(tk.root);
         auto step = std::chrono::steady_clock::now();
-        web::render_site(*checked.model, assets, out);
-        if (!o.quiet) log << "rendered the website in " << static_cast<int>(ms_since(step)) << " ms\n";
-        const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log);
-        if (!o.quiet) log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(briefs.ms) << " ms\n";
+        // Before anything is written, so a previous edition that cannot be loaded fails the build.
+        const auto edition = diff::changes_since_previous(tk, *checked.model, o.since);
+        if (edition) {
+            next.key += kComparedMark;
+            if (!o.quiet)
+                log << "compared with the previous edition (" << edition->label << "): " << edition->changes.records.size()
+                    << " record(s) changed in " << static_cast<int>(ms_since(step)) << " ms\n";
+            step = std::chrono::steady_clock::now();
+        }
+        const diff::Changes* changes = edition ? &edition->changes : nullptr;
+        // Pages may show what changed since the previous edition, which no record's own
+        // change predicts: with a previous edition every page is rendered.
+        const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, tk.content_dir) : std::nullopt;
+        if (previous) out.reuse_from(std::move(previous->outputs));
+        const auto site = web::render_site(*checked.model, assets, out, changes, reuse ? &*reuse : nullptr);
+        if (!o.quiet) {
+            log << "rendered the website in " << static_cast<int>(ms_since(step)) << " ms";
+            if (reuse) log << " (" << site.pages.size() - site.kept.size() << " of " << site.pages.size() << " pages; the rest unchanged)";
+            log << "\n";
+        }
+        const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log, changes, reuse.has_value());
+        if (!o.quiet) {
+            log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(briefs.ms) << " ms";
+            if (reuse) log << " (" << briefs.kept << " unchanged)";
+            log << "\n";
+        }
+        next.pages = site.pages;
+        next.references = std::move(checked.references);
         step = std::chrono::steady_clock::now();
-        web::check_links(out);  // after everything that writes pages (briefs too), so links to them count
+        web::check_links(out, site.kept);  // after everything that writes pages (briefs too), so links to them count
         if (!o.quiet) log << "checked links in " << static_cast<int>(ms_since(step)) << " ms\n";
         // The old cache describes the old site: drop it before the swap, so that a build killed
         // between the swap and the new cache leaves no cache rather than a wrong one.

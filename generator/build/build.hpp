@@ -15,6 +15,8 @@ struct Options {
     // Use and keep the incremental cache beside the output (build/cache.hpp). Off: a clean
     // build that ignores the cache and still writes a fresh one.
     bool incremental = true;
+    // A git revision to publish the changes since, instead of site.toml's previous_edition.
+    std::string since;
 };
 
 // Returns the process exit code (0 ok, 1 content or build error).

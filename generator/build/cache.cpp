@@ -17,7 +17,7 @@ namespace sprout::build {
 
 namespace {
 
-constexpr std::string_view kMagic = "sprout-cache 1";
+constexpr std::string_view kMagic = "sprout-cache 3";
 // A file modified less than this before a scan may change again within the same mtime tick.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
@@ -58,6 +58,73 @@ bool parse_line(std::string_view s, Line& l) {
     return !l.path.empty();
 }
 
+// Page and reference lines hold free text: fields are tab-separated, with backslash, tab,
+// newline and carriage return escaped, so every record stays on one line.
+void put_field(std::string& out, std::string_view f) {
+    out += '\t';
+    for (char c : f) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+        }
+    }
+}
+
+std::vector<std::string> split_fields(std::string_view line) {
+    std::vector<std::string> fields(1);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '\t') {
+            fields.emplace_back();
+        } else if (c == '\\' && i + 1 < line.size()) {
+            const char e = line[++i];
+            fields.back() += e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e;
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+void put_page(std::string& out, const web::WrittenPage& p) {
+    const auto& m = p.meta;
+    out += "page";
+    for (const auto* f : {&p.path, &m.title, &m.description, &m.section, &m.search_kind, &m.search_body}) put_field(out, *f);
+    put_field(out, std::string(m.in_sitemap ? "s" : "") + (m.absolute_links ? "a" : ""));
+    put_field(out, fmt::format("{:x}", p.input_hash));
+    put_field(out, std::to_string(m.crumbs.size()));
+    for (const auto& c : m.crumbs) {
+        put_field(out, c.title);
+        put_field(out, c.url);
+    }
+    for (const auto& s : m.scripts) put_field(out, s);
+    out += '\n';
+}
+
+bool parse_page(std::string_view line, web::WrittenPage& p) {
+    const auto f = split_fields(line);
+    if (f.size() < 9) return false;
+    auto& m = p.meta;
+    p.path = f[1];
+    m.title = f[2];
+    m.description = f[3];
+    m.section = f[4];
+    m.search_kind = f[5];
+    m.search_body = f[6];
+    m.in_sitemap = f[7].find('s') != std::string::npos;
+    m.absolute_links = f[7].find('a') != std::string::npos;
+    std::size_t crumbs = 0;
+    if (f.size() < 10 || std::from_chars(f[8].data(), f[8].data() + f[8].size(), p.input_hash, 16).ec != std::errc() ||
+        std::from_chars(f[9].data(), f[9].data() + f[9].size(), crumbs).ec != std::errc() || 10 + 2 * crumbs > f.size())
+        return false;
+    for (std::size_t i = 0; i < crumbs; ++i) m.crumbs.push_back({f[10 + 2 * i], f[11 + 2 * i]});
+    m.scripts.assign(f.begin() + static_cast<std::ptrdiff_t>(10 + 2 * crumbs), f.end());
+    return true;
+}
+
 }  // namespace
 
 fs::path cache_path(const fs::path& out_dir) {
@@ -94,6 +161,18 @@ std::optional<Manifest> load_manifest(const fs::path& file) {
             m.log = std::string(rest);
             return m;
         }
+        if (l.starts_with("page\t")) {
+            web::WrittenPage page;
+            if (!parse_page(l, page)) return std::nullopt;
+            m.pages.push_back(std::move(page));
+            continue;
+        }
+        if (l.starts_with("ref\t")) {
+            auto f = split_fields(l);
+            if (f.size() < 2) return std::nullopt;
+            m.references[f[1]].assign(f.begin() + 2, f.end());
+            continue;
+        }
         Line p;
         if (!parse_line(l, p)) return std::nullopt;
         if (p.tag == "in")
@@ -122,6 +201,13 @@ void save_manifest(const fs::path& file, const Manifest& m) {
     for (const auto& kv : m.outputs) outs.push_back(&kv);
     std::sort(outs.begin(), outs.end(), [](auto* a, auto* b) { return a->first < b->first; });
     for (const auto* kv : outs) line("out", kv->second.hash, kv->second.size, kv->second.mtime_ns, kv->first);
+    for (const auto& p : m.pages) put_page(text, p);
+    for (const auto& [from, to] : m.references) {
+        text += "ref";
+        put_field(text, from);
+        for (const auto& t : to) put_field(text, t);
+        text += '\n';
+    }
     text.append("log ").append(std::to_string(m.log.size())) += '\n';
     text += m.log;
 

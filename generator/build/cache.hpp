@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "check/checker.hpp"
 #include "output/staging.hpp"
+#include "web/page_meta.hpp"
 
 namespace sprout::build {
 
@@ -31,6 +33,11 @@ struct Manifest {
     std::vector<InputFile> inputs;  // sorted by path
     std::string log;                // diagnostics the build printed, replayed by a no-op
     output::Digests outputs;        // what the build wrote
+    // For the next incremental build: every page with the metadata the search index, sitemap
+    // and feed need (so a page kept unrendered still has its entry), and which records each
+    // record refers to (so the pages that show a changed record, as it was, are found).
+    std::vector<web::WrittenPage> pages;
+    check::References references;
 };
 
 // Where the cache of the site at `out_dir` lives.

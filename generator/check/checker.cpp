@@ -49,7 +49,12 @@ bool is_web_address(std::string_view s) {
     return rest[i] == '/' && std::all_of(rest.begin() + static_cast<std::ptrdiff_t>(i), rest.end(), is_url_char);
 }
 
+std::string record_key(const schema::KindSpec& k, const std::string& id) {
+    return k.folder.empty() ? k.file : k.folder + "/" + id;
+}
+
 struct RefUse {
+    std::string from;  // the referring record, "folder/id"
     std::string kind;  // kind name the id must belong to
     std::string id;
     SourcePos pos;
@@ -63,6 +68,7 @@ struct LevelUse {
 };
 
 struct RecordRefUse {
+    std::string from;    // the referring record, "folder/id"
     std::string target;  // "folder/id"
     SourcePos pos;
     std::string field;
@@ -78,6 +84,7 @@ public:
         if (!r.parsed) return;
         path_ = r.path;
         kind_ = r.kind;
+        from_ = record_key(*r.kind, r.id);
         table(r.table, r.kind->fields, "", r.kind->title);
         const auto* cite = r.kind->field("cite");
         if (r.kind->claim && cite && !cite->required && !r.table.contains("cite"))
@@ -178,7 +185,7 @@ private:
     void id_ref(const toml::node& n, const FieldSpec& f, const std::string& field) {
         std::string id;
         if (!text_value(n, field, id)) return;
-        refs_.push_back({f.ref, id, at(n), field});
+        refs_.push_back({from_, f.ref, id, at(n), field});
     }
 
     void value(const toml::node& n, const FieldSpec& f, const std::string& field) {
@@ -265,8 +272,8 @@ private:
                 if (!text_value(item, sub, s)) continue;
                 if (!seen.insert(s).second)
                     diags_.error(at(item), sub, "'" + text::excerpt(s) + "' is listed twice");
-                if (f.type == FieldType::Refs) refs_.push_back({f.ref, s, at(item), sub});
-                if (f.type == FieldType::RecordRefs) rrefs_.push_back({s, at(item), sub});
+                if (f.type == FieldType::Refs) refs_.push_back({from_, f.ref, s, at(item), sub});
+                if (f.type == FieldType::RecordRefs) rrefs_.push_back({from_, s, at(item), sub});
             }
             return;
         }
@@ -300,12 +307,13 @@ private:
     std::vector<LevelUse>& levels_;
     std::vector<RecordRefUse>& rrefs_;
     std::string path_;
+    std::string from_;
     const schema::KindSpec* kind_ = nullptr;
 };
 
 }  // namespace
 
-void check_records(const std::vector<load::RawRecord>& records, Diagnostics& diags) {
+void check_records(const std::vector<load::RawRecord>& records, Diagnostics& diags, References* references) {
     const auto& s = schema::builtin();
     std::vector<RefUse> refs;
     std::vector<LevelUse> levels;
@@ -353,6 +361,16 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
                     c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
     }
 
+    if (references) {
+        for (const auto& u : refs)
+            if (const auto* k = s.kind(u.kind)) (*references)[u.from].push_back(record_key(*k, u.id));
+        for (const auto& u : rrefs) (*references)[u.from].push_back(u.target);
+        for (auto& [from, to] : *references) {
+            std::sort(to.begin(), to.end());
+            to.erase(std::unique(to.begin(), to.end()), to.end());
+        }
+    }
+
     // A source nothing cites is probably a leftover or a typo'd id elsewhere.
     std::set<std::string> cited;
     for (const auto& u : refs)
@@ -388,7 +406,7 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
 Result run(const load::Toolkit& tk, const Options& opts) {
     Result r;
     r.records = load::read_tree(tk, r.diags);
-    check_records(r.records, r.diags);
+    check_records(r.records, r.diags, &r.references);
     r.diags.sort();
     if (r.ok(opts)) r.model = load::to_model(r.records);
     return r;

@@ -76,6 +76,7 @@ int build(const BuildArgs& a) {
     o.strict = a.strict;
     o.quiet = a.quiet;
     o.incremental = !a.clean;
+    o.since = a.since;
     return build::run(*tk, o, std::cerr);
 }
 

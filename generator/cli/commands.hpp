@@ -23,6 +23,7 @@ struct BuildArgs {
     bool strict = false;
     bool quiet = false;
     bool clean = false;  // ignore the incremental cache
+    std::string since;   // git revision to compare with, overriding site.toml's previous_edition
 };
 int build(const BuildArgs& a);
 

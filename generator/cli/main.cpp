@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
     build_cmd->add_flag("--strict", ba.strict, "Treat content warnings as errors");
     build_cmd->add_flag("-q,--quiet", ba.quiet, "No progress output");
     build_cmd->add_flag("--clean", ba.clean, "Rebuild everything, ignoring the incremental cache beside the output");
+    build_cmd->add_option("--since", ba.since,
+                          "Publish what changed since this git revision (overrides previous_edition in site.toml)");
 
     NewArgs na;
     auto* new_cmd = app.add_subcommand("new", "Create a record with every field present and explained");

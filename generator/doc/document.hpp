@@ -19,6 +19,7 @@ struct Inline {
     bool cite = false;   // a reference mark such as "3" in "[3]": set smaller, in the accent colour
     std::string href;    // external link (http, https, mailto)
     std::string target;  // internal link to an anchor
+    std::string anchor;  // a link target inside a paragraph (one numbered place in the references)
 };
 using Inlines = std::vector<Inline>;
 

@@ -72,6 +72,7 @@ std::string inlines(const Inlines& in) {
         if (i.cite && !i.target.empty()) s = "<a class=\"cite\" href=\"#" + escape_html(i.target) + "\">" + s + "</a>";
         else if (!i.target.empty()) s = "<a href=\"#" + escape_html(i.target) + "\">" + s + "</a>";
         else if (!i.href.empty()) s = "<a href=\"" + escape_html(i.href) + "\">" + s + "</a>";
+        if (!i.anchor.empty()) s = "<span id=\"" + escape_html(i.anchor) + "\">" + s + "</span>";
         out += s;
     }
     return out;

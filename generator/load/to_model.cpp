@@ -69,9 +69,10 @@ void add(Model& m, const RawRecord& r) {
     const auto& t = r.table;
     const std::string& k = r.kind->name;
     if (k == "site") {
+        const toml::table* prev = t["previous_edition"].as_table();
         m.site = {str(t, "title"), str(t, "publisher"), str(t, "description"), str(t, "base_url"),
                   t["language"].value_or(std::string("en-GB")), date_str(t, "edition"), str(t, "licence"),
-                  str(t, "about")};
+                  str(t, "about"), {prev ? str(*prev, "git") : "", prev ? str(*prev, "folder") : ""}};
     } else if (k == "source") {
         auto s = base<Source>(r);
         s.citation = str(t, "citation");

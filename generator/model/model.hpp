@@ -33,6 +33,11 @@ struct Record {
 
 struct Site {
     std::string title, publisher, description, base_url, language = "en-GB", edition, licence, about;
+    // The edition to compare with for the "What changed" page and briefs (diff/previous.hpp).
+    struct Previous {
+        std::string git, folder;  // a git revision or a folder; both empty when none is named
+    };
+    Previous previous = {};
 };
 
 struct Source : Record {

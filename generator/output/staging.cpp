@@ -104,6 +104,19 @@ bool Staging::link_previous(const std::string& rel, const fs::path& full, const 
     return true;
 }
 
+bool Staging::matches_previous(const std::string& relative, std::string_view data) const {
+    const auto it = previous_.find(relative);
+    return it != previous_.end() && it->second.size == data.size() && it->second.hash == content_hash(data);
+}
+
+bool Staging::keep(const std::string& relative) const {
+    const auto it = previous_.find(relative);
+    if (it == previous_.end()) return false;
+    const fs::path full = staging_ / relative;
+    make_parent(full);
+    return link_previous(relative, full, it->second);
+}
+
 void Staging::write(std::string_view relative, std::string_view data) const {
     const fs::path rel(relative);
     if (rel.empty() || rel.is_absolute())

@@ -46,6 +46,12 @@ public:
     // destination's file is still the one recorded (same size and mtime), hard-links that file
     // into the staging folder instead of writing it again. Output is byte-identical either way.
     void reuse_from(Digests previous);
+    // Hard-links the previous build's file at `relative` (a path reuse_from listed) unchanged,
+    // without the caller producing its bytes. False when that file is gone or was changed by
+    // hand since; then the caller must write it.
+    bool keep(const std::string& relative) const;
+    // Whether the previous build wrote exactly `data` at `relative` (by its recorded digest).
+    bool matches_previous(const std::string& relative, std::string_view data) const;
     // Every file written so far with its digest (to record for the next build), and how many
     // of them were linked from the previous site.
     Digests digests() const;

@@ -53,6 +53,9 @@ void lay_lines(Ctx& c, const std::vector<Line>& lines, double x, double space_be
         it.keep_with_next = n >= 2 && (k == 0 || k + 2 == n);
         emit_lines({lines[k]}, x, 0, it.boxes);
         if (k == 0 && !anchor.empty()) it.anchors.emplace_back(anchor, 0);
+        // Anchors inside the text lead to the line they are set on.
+        for (const auto& f : lines[k].frags)
+            if (!f.anchor.empty()) it.anchors.emplace_back(f.anchor, 0);
         c.add(std::move(it));
     }
 }

@@ -11,7 +11,7 @@ struct RunStyle {
     Face face = Face::Regular;
     double size = 10;
     Color color;
-    std::string href, target;
+    std::string href, target, anchor;
     bool operator==(const RunStyle&) const = default;
 };
 
@@ -52,6 +52,7 @@ public:
             st.color = i.cite ? spec.cite_color : (!i.href.empty() || !i.target.empty()) ? spec.link_color : spec.color;
             st.href = i.href;
             st.target = i.target;
+            st.anchor = i.anchor;
             styles_.push_back(std::move(st));
             const RunStyle* sp = &styles_.back();
             const std::string s = fit_to_font(fonts_[sp->face], i.text);
@@ -102,7 +103,7 @@ public:
         if (!cur_.frags.empty()) {
             Fragment& last = cur_.frags.back();
             if (last.face == st.face && last.size == st.size && last.color == st.color && last.href == st.href &&
-                last.target == st.target) {
+                last.target == st.target && last.anchor == st.anchor) {
                 last.text += text;
                 last.width += w;
                 cur_.width += w;
@@ -118,6 +119,7 @@ public:
         f.color = st.color;
         f.href = st.href;
         f.target = st.target;
+        f.anchor = st.anchor;
         cur_.frags.push_back(std::move(f));
         cur_.width += w;
     }

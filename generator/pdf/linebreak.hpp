@@ -29,6 +29,7 @@ struct Fragment {
     Face face = Face::Regular;
     Color color;
     std::string href, target;
+    std::string anchor;  // an anchor set on this run (doc::Inline::anchor)
 };
 
 struct Line {

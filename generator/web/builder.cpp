@@ -89,6 +89,7 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     ctx["canonical"] = urls::canonical(site.base_url, path);
     ctx["site"] = {{"title", site.title},         {"publisher", site.publisher}, {"licence", site.licence},
                    {"edition", site.edition},     {"language", site.language},   {"base_url", site.base_url}};
+    if (changes) ctx["site"]["changes_url"] = "changes/index.html";
     ctx["is_home"] = path == "index.html";
     Json crumbs = Json::array();
     if (path != "index.html") {
@@ -104,14 +105,47 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     for (const auto& s : meta.scripts) scripts.push_back({{"src", "assets/" + s}});
     ctx["scripts"] = scripts;
     pages_.push_back({path, std::move(meta)});
+    std::uint64_t* hash = &hashes_.emplace_back(0);
+    if (reuse_) {
+        *hash = context_hash(tmpl, ctx);
+        const auto prev = reuse_->previous.find(path);
+        if (prev != reuse_->previous.end() && prev->second.input_hash == *hash && out_.keep(path)) {
+            kept_.insert(path);
+            return;
+        }
+    }
     // Templating, glossary links and writing are most of a build's work and independent from
     // page to page, so they run on worker threads while the section renderers go on building
     // the next contexts (docs/PERFORMANCE.md). Templates and the glossary linker are only read.
-    render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx)] {
+    render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx), hash] {
+        if (*hash == 0) *hash = context_hash(tmpl, ctx);
         std::string html = templates_.page(tmpl, ctx);
         html = glossary_.apply(html, root, path);
         out_.write(path, html);
     });
+}
+
+bool Builder::keep_record_page(const std::string& folder, const std::string& id) {
+    if (!reuse_ || reuse_->dirty.count(folder + "/" + id)) return false;
+    std::string path = urls::record(folder, id);
+    const auto prev = reuse_->previous.find(path);
+    if (prev == reuse_->previous.end() || !out_.keep(path)) return false;
+    pages_.push_back(prev->second);
+    hashes_.push_back(prev->second.input_hash);
+    kept_.insert(std::move(path));
+    return true;
+}
+
+void Builder::finish() {
+    render_queue_.wait();
+    for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
+}
+
+std::uint64_t Builder::context_hash(const std::string& tmpl, const Json& ctx) {
+    std::string text = tmpl;
+    text += '\0';
+    text += ctx.dump(-1, ' ', false, Json::error_handler_t::replace);
+    return output::content_hash(text) | 1;  // never 0, which means "not yet hashed"
 }
 
 namespace {

@@ -3,43 +3,25 @@
 // helpers that turn model values into template context (citations, badges, links, Markdown),
 // and the list of pages written, from which the search index, sitemap and feed are made.
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "diff/diff.hpp"
 #include "model/model.hpp"
 #include "output/staging.hpp"
 #include "util/task_queue.hpp"
 #include "util/text.hpp"
 #include "web/crossrefs.hpp"
 #include "web/glossary_links.hpp"
+#include "web/page_meta.hpp"
 #include "web/templates.hpp"
 
 namespace sprout::web {
 
 using Json = nlohmann::json;
-
-struct Crumb {
-    std::string title, url;  // url is site-root relative
-};
-
-// What the layout, search index and sitemap need to know about a page.
-struct PageMeta {
-    PageMeta(std::string t, std::string d, std::string s)
-        : title(std::move(t)), description(std::move(d)), section(std::move(s)) {}
-    std::string title;
-    std::string description;  // plain text, for <meta name="description"> and search results
-    std::string section;      // nav entry to mark current ("interventions", ...); "" for none
-    std::vector<Crumb> crumbs;  // between Home and the page itself
-    std::vector<std::string> scripts;  // theme scripts the page uses, e.g. "filter.js"
-    std::string search_kind;  // label in search results ("Intervention"); "" keeps it out of search
-    std::string search_body;  // plain text searched as the body
-    bool in_sitemap = true;
-    // Links from the site's base URL (when set) instead of relative ones: the 404 page is
-    // served at whatever address was asked for, so relative links would break.
-    bool absolute_links = false;
-};
 
 // "call-to-action" → "Call to action": enumeration values as headings and captions.
 std::string humanise(const std::string& kebab);
@@ -57,17 +39,15 @@ std::vector<const T*> sorted_by_name(const std::vector<T>& records, Name name) {
 // Words of a list joined with spaces, for search bodies.
 std::string text_join(const std::vector<std::string>& words);
 
-struct WrittenPage {
-    std::string path;
-    PageMeta meta;
-};
-
 class Builder {
 public:
     Builder(const model::Model& m, const Templates& t, output::Staging& out);
 
     const model::Model& model;
     const CrossRefs refs;
+    // Changes since the previous edition when site.toml names one: the site then has a
+    // "What changed" page (pages_changes.cpp) and every footer links to it.
+    const diff::Changes* changes = nullptr;
 
     // Renders `tmpl` with `ctx` inside the layout and writes it at site-root path `path`.
     // The rendering and writing happen on worker threads (see finish()); the page's metadata
@@ -75,10 +55,19 @@ public:
     void page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta);
     // Waits until every page is written; rethrows the error of the first page (in call order)
     // that failed. Call before anything reads the written pages back.
-    void finish() { render_queue_.wait(); }
+    void finish();
     // Writes a non-HTML file.
     void file(const std::string& path, const std::string& data) { out_.write(path, data); }
     const std::vector<WrittenPage>& pages() const { return pages_; }
+    // Incremental builds: keeps the page of record `folder`/`id` from the previous site when
+    // `reuse` allows it (the record is not dirty and the file is still there) and records its
+    // metadata in order, as page() would. False when the caller must render the page.
+    bool keep_record_page(const std::string& folder, const std::string& id);
+    void set_reuse(const Reuse* reuse) { reuse_ = reuse; }
+    // Site paths of the pages kept from the previous site (this way or by their context hash),
+    // which need no link check: nothing they link to
+    // can have gone, since an incremental build adds and removes no record.
+    const std::unordered_set<std::string>& kept_pages() const { return kept_; }
     const Templates& templates() const { return templates_; }
 
     // --- context helpers (all values are raw text; templates escape them) ---
@@ -101,10 +90,17 @@ public:
     static std::string age_range(const std::optional<int>& min_months, const std::optional<int>& max_months);
 
 private:
+    static std::uint64_t context_hash(const std::string& tmpl, const Json& ctx);
+
     const Templates& templates_;
     output::Staging& out_;
     GlossaryLinker glossary_;
     std::vector<WrittenPage> pages_;
+    const Reuse* reuse_ = nullptr;
+    std::unordered_set<std::string> kept_;
+    // input_hash of each page in pages_, filled by the worker that renders it; a deque, so
+    // adding pages never moves a slot a worker is writing. Copied into pages_ by finish().
+    std::deque<std::uint64_t> hashes_;
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.
     util::TaskQueue render_queue_;
 };

@@ -42,6 +42,7 @@ void render_scale(Builder& b, const model::EvidenceScale& s) {
     Json ctx = {{"scale",
                  {{"name", s.name},
                   {"short_name", s.short_name},
+                  {"anchor", urls::anchor("scale", s.id)},
                   {"kind", s.kind},
                   {"kind_heading", kind_heading(s.kind)},
                   {"is_grouping", s.kind == "grouping"},

@@ -87,7 +87,8 @@ void render_one(Builder& b, const model::Example& e) {
 
 void render_examples(Builder& b) {
     render_views(b);
-    for (const auto& e : b.model.examples) render_one(b, e);
+    for (const auto& e : b.model.examples)
+        if (!b.keep_record_page("examples", e.id)) render_one(b, e);
 }
 
 }  // namespace sprout::web

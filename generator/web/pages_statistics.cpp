@@ -82,7 +82,8 @@ void render_one(Builder& b, const model::Statistic& s) {
 
 void render_statistics(Builder& b) {
     render_views(b);
-    for (const auto& s : b.model.statistics) render_one(b, s);
+    for (const auto& s : b.model.statistics)
+        if (!b.keep_record_page("statistics", s.id)) render_one(b, s);
 }
 
 }  // namespace sprout::web

@@ -14,6 +14,8 @@ void render_places(Builder& b);           // nations, audiences, areas, service 
 void render_statistics(Builder& b);       // by topic and nation; one page each with charts
 void render_sources(Builder& b);          // bibliography with "cited by"
 void render_free_pages(Builder& b);       // Markdown pages, glossary, about, search, data, 404
+void render_changes(Builder& b);          // "What changed" since the previous edition, when there is one
+void render_crosswalk(Builder& b);        // evidence scales side by side
 
 // Headings for enumerations shown to readers.
 std::string intervention_kind_plural(const std::string& kind);

@@ -27,31 +27,41 @@ void refuse_reserved_ids(const model::Model& m) {
     check(m.audiences, "audiences");
     check(m.areas, "areas");
     check(m.scales, "evidence-scales");
+    // evidence/crosswalk.html is the page comparing the scales (pages_crosswalk.cpp).
+    for (const auto& s : m.scales)
+        if (s.id == "crosswalk")
+            throw std::runtime_error("content/evidence-scales/crosswalk: the id \"crosswalk\" is reserved for the page comparing the scales; rename the file");
     check(m.pages, "pages");
 }
 
 }  // namespace
 
-void render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out) {
+Rendered render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out,
+                     const diff::Changes* changes, const Reuse* reuse) {
     refuse_reserved_ids(model);
     const Templates templates(assets);
     Builder b(model, templates, out);
+    b.changes = changes;
+    b.set_reuse(reuse);
     render_home(b);
     render_interventions(b);
     render_compare(b);
     render_evidence(b);
+    render_crosswalk(b);
     render_recommendations(b);
     render_examples(b);
     render_places(b);
     render_statistics(b);
     render_sources(b);
     render_free_pages(b);
+    if (changes) render_changes(b);
     b.finish();  // every page written (pages render on worker threads)
 
     for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
     write_search_index(b.pages(), out);
     write_feeds(model, b.pages(), out);
     write_data(model, out);
+    return {b.pages(), b.kept_pages()};
 }
 
 }  // namespace sprout::web

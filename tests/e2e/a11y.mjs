@@ -55,12 +55,12 @@ const interventions = readdirSync(join(site, "interventions")).filter((f) => f !
 const pages = [
   "index.html", "404.html", "about.html", "search.html", "search.html?q=parent", "compare.html",
   `compare.html?i=${interventions.join("&i=")}`, "interventions/index.html", firstIn("interventions"),
-  "evidence/index.html", firstIn("evidence"), "recommendations/index.html", "recommendations/by-actor.html",
+  "evidence/index.html", firstIn("evidence"), "evidence/crosswalk.html", "recommendations/index.html", "recommendations/by-actor.html",
   "recommendations/by-nation.html", firstIn("recommendations"), "examples/index.html", "examples/by-area.html",
   firstIn("examples"), "nations/index.html", firstIn("nations"), "audiences/index.html", firstIn("audiences"),
   firstIn("areas"), "services/index.html", "statistics/index.html", "statistics/by-nation.html", firstIn("statistics"),
   chartPage(), "sources/index.html", firstIn("sources"), "pages/index.html", firstIn("pages"), "glossary/index.html",
-  "data/index.html", ...briefs(),
+  "data/index.html", existsSync(join(site, "changes", "index.html")) ? "changes/index.html" : null, ...briefs(),
 ].filter(Boolean);
 
 const browser = await chromium.launch({

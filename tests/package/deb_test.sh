@@ -9,6 +9,7 @@ cpack=${2:-cpack}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sprout-deb-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "deb_test: $*" >&2; exit 1; }
+source_root=$(cd "$(dirname "$0")/../.." && pwd)
 
 # 1. Package.
 if ! "$cpack" -G DEB -B "$tmp/pkg" --config "$build/CPackConfig.cmake" >"$tmp/cpack.log" 2>&1; then
@@ -26,13 +27,24 @@ depends_names=$(sed 's/ ([^)]*)//g; s/, */\n/g' <<<"$depends")   # one package n
 listing=$(dpkg-deb -c "$deb" | awk '{print $NF}')
 for f in ./usr/bin/sprout ./usr/share/man/man1/sprout.1.gz ./usr/share/bash-completion/completions/sprout \
          ./usr/share/sprout/templates/ ./usr/share/sprout/themes/ ./usr/share/doc/sprout/README.md \
-         ./usr/share/doc/sprout/TUTORIAL.md; do
+         ./usr/share/doc/sprout/TUTORIAL.md ./usr/share/doc/sprout/copyright; do
   grep -qxF "$f" <<<"$listing" || fail "$f is not in the package"
 done
 
 dpkg -x "$deb" "$tmp/root"
 bin=$tmp/root/usr/bin/sprout
 [ -x "$bin" ] || fail "unpacked sprout is not executable"
+
+# The copyright file is machine-readable (DEP-5): a header naming the format, a Files paragraph
+# whose licence has a stand-alone paragraph, and that paragraph's text is LICENSE, line for line.
+copyright=$tmp/root/usr/share/doc/sprout/copyright
+head -1 "$copyright" | grep -qxF 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+  || fail "copyright lacks the DEP-5 Format line"
+grep -qx 'Files: \*' "$copyright" || fail "copyright has no 'Files: *' paragraph"
+grep -qx 'Copyright: .*[0-9]\{4\} .*' "$copyright" || fail "copyright names no copyright holder"
+[ "$(grep -c '^License: Expat$' "$copyright")" = 2 ] || fail "copyright lacks the Files licence or its stand-alone paragraph"
+diff <(awk 'n == 2 { print } /^License: Expat$/ { n++ }' "$copyright" | sed 's/^ //; s/^\.$//') "$source_root/LICENSE" >/dev/null \
+  || fail "the licence text in copyright differs from LICENSE"
 
 # 3. Every shared library the binary needs comes from a package named in Depends.
 # The file each library resolves to is looked up under both its /usr and its / path, as

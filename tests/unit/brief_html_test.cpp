@@ -68,7 +68,7 @@ TEST_CASE("the HTML twin is an accessible page with the same content", "[brief][
     CHECK(h.find("href=\"england-commissioners-leeds.pdf\"") != std::string::npos);
     CHECK(h.find("<script>") == std::string::npos);
     CHECK(h.find("&lt;script&gt;") == std::string::npos);  // raw HTML is dropped, not shown
-    CHECK(h.find("<li id=\"ref-1\">") != std::string::npos);
+    CHECK(h.find("<span id=\"ref-1\">") != std::string::npos);
     CHECK(h.find("href=\"#ref-1\"") != std::string::npos);
     CHECK(h.find("about 900") != std::string::npos);
     // Valid under the site's html-validate rules: no inline styles (bars are SVG geometry) and

@@ -209,12 +209,14 @@ TEST_CASE("every reference mark points to a numbered reference", "[brief]") {
     const auto p = brief::plan_brief(m, "england", "commissioners");
     std::set<std::string> targets, anchors;
     std::function<void(const doc::Inlines&)> scan = [&](const doc::Inlines& in) {
-        for (const auto& i : in)
+        for (const auto& i : in) {
+            if (!i.anchor.empty()) CHECK(anchors.insert(i.anchor).second);  // each place once
             if (i.cite) {
                 CHECK(i.target.starts_with("ref-"));
                 CHECK(i.text == "[" + i.target.substr(4) + "]");
                 targets.insert(i.target);
             }
+        }
     };
     each_block(p.doc.body, [&](const doc::Block& b) {
         if (const auto* x = std::get_if<doc::Paragraph>(&b.v)) scan(x->text);

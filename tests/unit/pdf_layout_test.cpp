@@ -281,3 +281,31 @@ TEST_CASE("deeply nested lists and callouts keep their text inside the margins",
         }
     CHECK(texts > 30);
 }
+
+TEST_CASE("anchors inside a paragraph lead to the line they are set on", "[pdf][layout]") {
+    // As in a brief's references: numbered places run on in one paragraph, each number a target.
+    doc::Document d = long_document(0);
+    doc::Inlines in{doc::bold("A work cited in many places.")};
+    in.push_back(doc::line_break());
+    for (int n = 1; n <= 60; ++n) {
+        if (n > 1) in.push_back(doc::text(" \u00B7 "));
+        doc::Inline number = doc::bold("[" + std::to_string(n) + "]\u00A0");
+        number.anchor = "place-" + std::to_string(n);
+        in.push_back(std::move(number));
+        in.push_back(doc::italic("Part " + std::to_string(n) + ", a place in the work"));
+    }
+    d.body.push_back(doc::para(in, doc::Paragraph::Role::Note));
+    const auto l = pdf::layout_document(d, pdf::Style{}, fonts());
+    std::pair<int, double> last{-1, 0};
+    for (int n = 1; n <= 60; ++n) {
+        const std::string id = "place-" + std::to_string(n);
+        REQUIRE(l.anchors.count(id) == 1);
+        const auto& dest = l.anchors.at(id);
+        const std::pair<int, double> here{dest.page, dest.y};
+        CHECK(here >= last);  // in reading order, line by line
+        last = here;
+    }
+    // Many places share a line, but they span several lines.
+    CHECK((l.anchors.at("place-60").page > l.anchors.at("place-1").page ||
+           l.anchors.at("place-60").y > l.anchors.at("place-1").y + 20));
+}

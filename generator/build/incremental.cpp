@@ -1,0 +1,79 @@
+#include "build/incremental.hpp"
+
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace sprout::build {
+
+namespace {
+
+// "folder/id" of a record file of a keepable kind directly under the content folder, or "".
+std::string keepable_record(const std::string& path, const std::string& content_root) {
+    const std::string normal = fs::path(path).lexically_normal().string();  // inputs may read "..././content/..."
+    if (!normal.starts_with(content_root)) return "";
+    const fs::path rel(normal.substr(content_root.size()));
+    auto part = rel.begin();
+    if (part == rel.end()) return "";
+    const std::string folder = part->string();
+    if (++part == rel.end() || std::next(part) != rel.end() || part->extension() != ".toml") return "";
+    for (const char* f : kKeepableFolders)
+        if (folder == f) return folder + "/" + part->stem().string();
+    return "";
+}
+
+}  // namespace
+
+std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& next, const check::References& now,
+                                     const std::string& content_dir) {
+    if (previous.pages.empty() || previous.key != next.key || previous.inputs.size() != next.inputs.size())
+        return std::nullopt;
+    const std::string content_root = fs::absolute(content_dir).lexically_normal().string() + "/";
+    std::vector<std::string> changed;
+    for (std::size_t i = 0; i < next.inputs.size(); ++i) {
+        const auto& was = previous.inputs[i];
+        const auto& is = next.inputs[i];
+        if (was.path != is.path) return std::nullopt;  // a file added, removed or renamed
+        if (was.hash == is.hash) continue;
+        std::string key = keepable_record(is.path, content_root);
+        if (key.empty()) return std::nullopt;
+        changed.push_back(std::move(key));
+    }
+
+    // References in both directions, as they were and as they are, between keepable records
+    // only: the others (scales, nations, audiences, areas...) are hubs that every record
+    // refers to, and their pages are rendered every time anyway.
+    auto keepable = [](const std::string& key) {
+        for (const char* f : kKeepableFolders)
+            if (key.starts_with(f) && key.size() > std::strlen(f) && key[std::strlen(f)] == '/') return true;
+        return false;
+    };
+    std::unordered_map<std::string, std::vector<const std::string*>> next_to;
+    for (const auto* refs : {&previous.references, &now})
+        for (const auto& [from, tos] : *refs) {
+            if (!keepable(from)) continue;
+            for (const auto& to : tos) {
+                if (!keepable(to)) continue;
+                next_to[from].push_back(&to);
+                next_to[to].push_back(&from);
+            }
+        }
+    web::Reuse reuse;
+    std::vector<std::string> frontier = changed;
+    reuse.dirty.insert(changed.begin(), changed.end());
+    for (int hop = 0; hop < 2; ++hop) {
+        std::vector<std::string> reached;
+        for (const auto& key : frontier)
+            if (auto it = next_to.find(key); it != next_to.end())
+                for (const auto* n : it->second)
+                    if (reuse.dirty.insert(*n).second) reached.push_back(*n);
+        frontier = std::move(reached);
+    }
+    for (const auto& p : previous.pages) reuse.previous.emplace(p.path, p);
+    return reuse;
+}
+
+}  // namespace sprout::build

@@ -1,0 +1,28 @@
+#pragma once
+// Which record pages an edit rebuild must render again (docs/ARCHITECTURE.md, "Incremental
+// and parallel builds"). Only the common edit takes this path: existing records of the
+// high-volume kinds (interventions, recommendations, examples, statistics, sources) changed,
+// nothing added, removed or renamed, and no template, theme, configuration or other kind
+// touched. Anything else is a full render, which stays correct by construction.
+#include <optional>
+#include <string>
+
+#include "build/cache.hpp"
+#include "check/checker.hpp"
+#include "web/page_meta.hpp"
+
+namespace sprout::build {
+
+// The record kinds whose pages may be kept: each has one page per record, and every other
+// page that shows them (indexes, lists, places, home) is rendered on every build.
+inline constexpr const char* kKeepableFolders[] = {"interventions", "recommendations", "examples", "statistics", "sources"};
+
+// nullopt when the change is not a plain edit of keepable records (then render everything).
+// Otherwise the pages to render again are those of the changed records and of every record
+// within two references of one, in either direction, before or after the edit: a page shows
+// the records it refers to and those that refer to it, and lists the records those link on
+// to (an intervention page lists the recommendations of the examples that use it).
+std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& next, const check::References& now,
+                                     const std::string& content_dir);
+
+}  // namespace sprout::build

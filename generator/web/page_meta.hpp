@@ -1,0 +1,55 @@
+#pragma once
+// What the layout, search index, sitemap and feed know about each page. Kept apart from the
+// Builder because the build cache stores it: a page an incremental build does not render
+// again still needs its entry in the search index and sitemap.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace sprout::web {
+
+struct Crumb {
+    std::string title, url;  // url is site-root relative
+    bool operator==(const Crumb&) const = default;
+};
+
+// What the layout, search index and sitemap need to know about a page.
+struct PageMeta {
+    PageMeta() = default;
+    PageMeta(std::string t, std::string d, std::string s)
+        : title(std::move(t)), description(std::move(d)), section(std::move(s)) {}
+    std::string title;
+    std::string description;  // plain text, for <meta name="description"> and search results
+    std::string section;      // nav entry to mark current ("interventions", ...); "" for none
+    std::vector<Crumb> crumbs;  // between Home and the page itself
+    std::vector<std::string> scripts;  // theme scripts the page uses, e.g. "filter.js"
+    std::string search_kind;  // label in search results ("Intervention"); "" keeps it out of search
+    std::string search_body;  // plain text searched as the body
+    bool in_sitemap = true;
+    // Links from the site's base URL (when set) instead of relative ones: the 404 page is
+    // served at whatever address was asked for, so relative links would break.
+    bool absolute_links = false;
+    bool operator==(const PageMeta&) const = default;
+};
+
+struct WrittenPage {
+    std::string path;
+    PageMeta meta;
+    // Hash of the template name and the page's whole context: with the same templates (which
+    // an incremental build guarantees), the same hash means the same bytes.
+    std::uint64_t input_hash = 0;
+    bool operator==(const WrittenPage&) const = default;
+};
+
+// What an incremental build may keep from the previous site (docs/ARCHITECTURE.md,
+// "Incremental and parallel builds"), hard-linking the file instead of rendering it again:
+//  - the page of every record not in `dirty`, without even building its context;
+//  - any other page whose context comes out with the hash the previous build recorded.
+struct Reuse {
+    std::unordered_set<std::string> dirty;                 // "folder/id" of records whose pages render
+    std::unordered_map<std::string, WrittenPage> previous;  // site path → what the last build recorded
+};
+
+}  // namespace sprout::web
