@@ -11,6 +11,7 @@
 #include "brief/plan.hpp"
 #include "brief/select.hpp"
 #include "check/checker.hpp"
+#include "diff/previous.hpp"
 #include "doc/html_writer.hpp"
 #include "pdf/writer.hpp"
 #include "cli/commands.hpp"
@@ -90,9 +91,18 @@ int brief(const BriefArgs& a) {
     if (!a.area.empty() && nation.empty()) {
         if (const model::Area* ar = m.area(a.area)) nation = ar->nation;
     }
+    // The same comparison as `sprout build`, for the brief's `changes` sections.
+    std::optional<diff::Previous> edition;
+    try {
+        edition = diff::changes_since_previous(*tk, m);
+    } catch (const std::exception& e) {
+        std::cerr << "sprout brief: " << e.what() << "\n";
+        return ContentError;
+    }
     brief::Plan plan;
     try {
-        plan = brief::plan_brief(m, nation.empty() ? a.nation : nation, a.audience, a.area.empty() ? std::nullopt : std::optional(a.area));
+        plan = brief::plan_brief(m, nation.empty() ? a.nation : nation, a.audience, a.area.empty() ? std::nullopt : std::optional(a.area),
+                                 edition ? &edition->changes : nullptr);
     } catch (const brief::UnknownId& e) {
         std::cerr << "sprout brief: " << e.what();
         if (!e.suggestion.empty()) std::cerr << "; did you mean '" << e.suggestion << "'?";

@@ -233,3 +233,22 @@ TEST_CASE("a brief's changes section lists the changes its readers need", "[chan
         CHECK(s.find("Shared reading sessions (example)") != std::string::npos);
     }
 }
+
+TEST_CASE("sprout brief fills a changes section as the build does, and fails on a bad previous edition", "[changes][brief]") {
+    TempDir tmp;
+    const auto tk = new_edition(tmp, previous_folder());
+    const fs::path audience = tk / "content" / "audiences" / "library-leaders.toml";
+    write(audience, read(audience) + "\n[[brief.sections]]\ntype = \"changes\"\ntitle = \"Since the last edition\"\n");
+    const fs::path out = tmp.path() / "brief.html";
+    auto r = run_sprout("brief --nation example-nation --audience library-leaders --out '" + out.string() + "'", tk);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto s = section_of(read(out));
+    CHECK(s.find("rating moved up from some to strong on example-scale (rank 2 → 3)") != std::string::npos);
+
+    const fs::path site = tk / "content" / "site.toml";
+    write(site, read(editions / "new" / "content" / "site.toml") + "\n[previous_edition]\nfolder = \"gone\"\n");
+    r = run_sprout("brief --nation example-nation --audience library-leaders --out '" + out.string() + "'", tk);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("site.toml: previous_edition.folder = \"gone\": cannot load the previous edition") != std::string::npos);
+}
