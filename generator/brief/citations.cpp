@@ -63,6 +63,12 @@ std::map<int, int> Citations::group_by_work() {
     }
     std::map<int, int> renumber;
     std::vector<model::Citation> order;
+    for (const auto& w : works) {
+        // Places in a work in the work's own order (by locator), so neighbours share their
+        // leading parts and References can shorten them (see shared_prefix).
+        auto& ps = places[w];
+        std::stable_sort(ps.begin(), ps.end(), [this](std::size_t a, std::size_t b) { return order_[a].locator < order_[b].locator; });
+    }
     for (const auto& w : works)
         for (std::size_t i : places[w]) {
             order.push_back(order_[i]);
@@ -74,6 +80,20 @@ std::map<int, int> Citations::group_by_work() {
         numbers_[std::make_tuple(order_[i].source, order_[i].via, order_[i].locator)] = static_cast<int>(i + 1);
     return renumber;
 }
+
+namespace {
+
+// The length of the leading part `locator` shares with `previous`, cut after a ", " or ": "
+// so that what remains starts a part of its own; 0 when that part is too short to be worth
+// replacing with "…".
+std::size_t shared_prefix(const std::string& previous, const std::string& locator) {
+    std::size_t cut = 0;
+    for (std::size_t i = 0; i + 1 < locator.size() && i + 1 < previous.size() && locator[i] == previous[i]; ++i)
+        if ((locator[i] == ',' || locator[i] == ':') && locator[i + 1] == ' ' && previous[i + 1] == ' ') cut = i + 2;
+    return cut >= 24 && cut < locator.size() ? cut : 0;
+}
+
+}  // namespace
 
 doc::Blocks Citations::references() const {
     doc::Blocks out;
@@ -106,14 +126,17 @@ doc::Blocks Citations::references() const {
         // Its places run on beneath it, each number the target of its marks in the text: a
         // brief cites a few hundred places, and a line each would fill pages with white space.
         in.push_back(doc::line_break());
-        bool first = true;
+        // A place that begins as the one before it does shows "…" for the part they share.
+        const std::string* previous = nullptr;
         for (; i < order_.size() && order_[i].source == c.source && (order_[i].via == order_[i].source ? std::string() : order_[i].via) == via; ++i) {
-            if (!first) in.push_back(doc::text(" · "));
-            first = false;
-            doc::Inline number = doc::bold("[" + std::to_string(i + 1) + "] ");
+            if (previous) in.push_back(doc::text(" \u00B7 "));
+            doc::Inline number = doc::bold("[" + std::to_string(i + 1) + "]\u00A0");
             number.anchor = anchor(static_cast<int>(i + 1));
             in.push_back(std::move(number));
-            in.push_back(doc::italic(order_[i].locator.empty() ? std::string("(no place given)") : order_[i].locator));
+            const std::string& loc = order_[i].locator;
+            const std::size_t cut = previous ? shared_prefix(*previous, loc) : 0;
+            in.push_back(doc::italic(loc.empty() ? std::string("(no place given)") : cut ? "\u2026 " + loc.substr(cut) : loc));
+            previous = &loc;
         }
         out.push_back(doc::para(std::move(in), doc::Paragraph::Role::Note));
     }

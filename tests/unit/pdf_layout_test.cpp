@@ -34,7 +34,7 @@ doc::Document long_document(int rows = 120) {
     b.push_back(doc::Block{doc::PageBreak{}, {}});
     b.push_back(doc::heading(1, {doc::text("First section")}, "first"));
     doc::Inlines p{doc::text("Read "), doc::link("the report", "https://example.org/report"), doc::text(" or see "),
-                   doc::Inline{doc::Inline::Kind::Text, "the table", false, false, false, {}, "big-table"},
+                   doc::Inline{doc::Inline::Kind::Text, "the table", false, false, false, {}, "big-table", {}},
                    doc::text(". Some "), doc::bold("bold words"), doc::text(" and "), doc::italic("italic words"),
                    doc::text(" in Cymraeg: Gŵyl, ŷ, â. An unbreakable https://example.org/a/very/long/path/that/does/not/fit/on/one/line/at/all/whatsoever/really/truly end.")};
     for (int i = 0; i < 12; ++i) b.push_back(doc::para(p));
