@@ -63,6 +63,22 @@ std::map<int, int> Citations::group_by_work() {
     }
     std::map<int, int> renumber;
     std::vector<model::Citation> order;
+    // Works cited directly come first; then works read in another document, grouped by that
+    // document under one line naming it (references()). Each in order of first use.
+    {
+        std::map<std::string, std::size_t> first_via;
+        std::vector<std::size_t> key(works.size());
+        for (std::size_t k = 0; k < works.size(); ++k) {
+            const std::string& via = works[k].second;
+            key[k] = via.empty() ? k : works.size() + first_via.emplace(via, k).first->second;
+        }
+        std::vector<std::size_t> idx(works.size());
+        for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+        std::vector<std::pair<std::string, std::string>> sorted;
+        for (std::size_t k : idx) sorted.push_back(works[k]);
+        works = std::move(sorted);
+    }
     for (const auto& w : works) {
         // Places in a work in the work's own order (by locator), so neighbours share their
         // leading parts and References can shorten them (see shared_prefix).
@@ -98,9 +114,17 @@ std::size_t shared_prefix(const std::string& previous, const std::string& locato
 doc::Blocks Citations::references() const {
     doc::Blocks out;
     std::size_t i = 0;
+    std::string current_via;
     while (i < order_.size()) {
         const auto& c = order_[i];
         const std::string via = c.via == c.source ? std::string() : c.via;
+        if (via != current_via && !via.empty()) {
+            // Works cited as reported in another document come together under its name, once.
+            const model::Source* v = m_.source(via);
+            out.push_back(doc::para({doc::bold("Read in " + (v ? (v->citation.empty() ? v->display() : v->citation) : via) + ":")},
+                                    doc::Paragraph::Role::Meta));
+        }
+        current_via = via;
         // The work, once.
         doc::Inlines in;
         const model::Source* s = m_.source(c.source);
@@ -119,10 +143,7 @@ doc::Blocks Citations::references() const {
         } else {
             in.push_back(doc::bold(c.source + "."));
         }
-        if (!via.empty()) {
-            const model::Source* v = m_.source(via);
-            in.push_back(doc::text(" Read in: " + (v ? (v->citation.empty() ? v->display() : v->citation) : via) + "."));
-        }
+
         // Its places run on beneath it, each number the target of its marks in the text: a
         // brief cites a few hundred places, and a line each would fill pages with white space.
         in.push_back(doc::line_break());
