@@ -63,14 +63,15 @@ std::map<int, int> Citations::group_by_work() {
     }
     std::map<int, int> renumber;
     std::vector<model::Citation> order;
-    // Works cited directly come first; then works read in another document, grouped by that
-    // document under one line naming it (references()). Each in order of first use.
+    // Works read in the same document sit together under one line naming it (references()),
+    // where the first of them was cited; otherwise works keep their order of first use, so the
+    // first marks in the text have the low numbers.
     {
         std::map<std::string, std::size_t> first_via;
         std::vector<std::size_t> key(works.size());
         for (std::size_t k = 0; k < works.size(); ++k) {
             const std::string& via = works[k].second;
-            key[k] = via.empty() ? k : works.size() + first_via.emplace(via, k).first->second;
+            key[k] = via.empty() ? k : first_via.emplace(via, k).first->second;
         }
         std::vector<std::size_t> idx(works.size());
         for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = k;
@@ -118,11 +119,13 @@ doc::Blocks Citations::references() const {
     while (i < order_.size()) {
         const auto& c = order_[i];
         const std::string via = c.via == c.source ? std::string() : c.via;
-        if (via != current_via && !via.empty()) {
-            // Works cited as reported in another document come together under its name, once.
-            const model::Source* v = m_.source(via);
-            out.push_back(doc::para({doc::bold("Read in " + (v ? (v->citation.empty() ? v->display() : v->citation) : via) + ":")},
-                                    doc::Paragraph::Role::Meta));
+        if (via != current_via) {
+            // Works cited as reported in another document come together under its name, once;
+            // a line also marks where works cited directly resume after such a group.
+            const model::Source* v = via.empty() ? nullptr : m_.source(via);
+            const std::string line = via.empty() ? std::string("Cited directly:")
+                                                 : "Read in " + (v ? (v->citation.empty() ? v->display() : v->citation) : via) + ":";
+            out.push_back(doc::para({doc::bold(line)}, doc::Paragraph::Role::Meta));
         }
         current_via = via;
         // The work, once.

@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 
+#include "brief/citations.hpp"
 #include "brief/plan.hpp"
 #include "brief/select.hpp"
 #include "brief_model.hpp"
@@ -310,4 +311,36 @@ TEST_CASE("every nation but the UK gets every audience's brief; areas go to audi
     for (const auto& t : brief::all_targets(m)) stems.push_back(t.stem());
     CHECK(stems == std::vector<std::string>{"england-commissioners", "england-practitioners", "scotland-commissioners",
                                             "scotland-practitioners", "england-commissioners-bradford", "england-commissioners-leeds"});
+}
+
+TEST_CASE("references: places run on under their work, works read in a document grouped under it", "[brief]") {
+    const auto m = test::brief_model();
+    brief::Citations cites(m);
+    // First use: a study read in the report, the report itself, then the study again elsewhere.
+    cites.mark({{"study", "doc", "Part 2: Methods and measures in the study, a. Sampling", ""}});
+    cites.mark({{"doc", "", "Section 1", ""}});
+    cites.mark({{"study", "doc", "Part 2: Methods and measures in the study, b. Scales", ""}, {"study", "doc", "Part 1: Aims", ""}});
+    const auto renumber = cites.group_by_work();
+    CHECK(renumber.at(1) == 2);  // the study's places in its own order: Part 1 first
+    CHECK(renumber.at(4) == 1);
+    CHECK(renumber.at(2) == 4);  // the report, cited directly, after the group the study started
+    const auto blocks = cites.references();
+    std::vector<std::string> paras;
+    std::set<std::string> anchors;
+    for (const auto& b : blocks) {
+        const auto& p = std::get<doc::Paragraph>(b.v);
+        paras.push_back(doc::plain(p.text));
+        for (const auto& i : p.text)
+            if (!i.anchor.empty()) anchors.insert(i.anchor);
+    }
+    REQUIRE(paras.size() == 4);
+    CHECK(paras[0] == "Read in Test Report, 2023:");
+    CHECK(paras[1].starts_with("Study et al, 2020."));
+    CHECK(paras[1].find("Read in") == std::string::npos);  // said once, above
+    // Part 2's second place shares its first part with the one before it.
+    CHECK(paras[1].ends_with("[1]\u00A0Part 1: Aims \u00B7 [2]\u00A0Part 2: Methods and measures in the study, a. Sampling \u00B7 [3]\u00A0\u2026 b. Scales"));
+    CHECK(paras[2] == "Cited directly:");
+    CHECK(paras[3].starts_with("Test Report, 2023."));
+    CHECK(paras[3].ends_with("[4]\u00A0Section 1"));
+    CHECK(anchors == std::set<std::string>{"ref-1", "ref-2", "ref-3", "ref-4"});
 }
