@@ -25,14 +25,20 @@ std::string fit_width(const std::string& text, double width, double size, Face f
     const auto& m = fonts[face];
     std::string s = fit_to_font(m, text);
     if (text_width(m, s, size) <= width) return s;
-    std::u32string u = decode_utf8(s);
-    while (!u.empty()) {
-        u.pop_back();
-        std::string out;
-        for (char32_t ch : u) append_utf8(out, ch);
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        out += "\u2026";
-        if (text_width(m, out, size) <= width) return out;
+    const std::u32string full = decode_utf8(s);
+    // Cut between words ("a brief for…"), or inside a word only when no whole word fits.
+    for (bool whole_words : {true, false}) {
+        std::u32string u = full;
+        while (!u.empty()) {
+            u.pop_back();
+            if (whole_words && full[u.size()] != U' ') continue;
+            std::string out;
+            for (char32_t ch : u) append_utf8(out, ch);
+            while (!out.empty() && (out.back() == ' ' || out.back() == ':' || out.back() == ',')) out.pop_back();
+            if (out.empty()) continue;
+            out += "\u2026";
+            if (text_width(m, out, size) <= width) return out;
+        }
     }
     return {};
 }

@@ -9,6 +9,7 @@
 #include "doc/document.hpp"
 #include "doc/from_markdown.hpp"
 #include "pdf/layout.hpp"
+#include "pdf/layout_parts.hpp"
 #include "pdf/linebreak.hpp"
 
 using namespace sprout;
@@ -308,4 +309,18 @@ TEST_CASE("anchors inside a paragraph lead to the line they are set on", "[pdf][
     // Many places share a line, but they span several lines.
     CHECK((l.anchors.at("place-60").page > l.anchors.at("place-1").page ||
            l.anchors.at("place-60").y > l.anchors.at("place-1").y + 20));
+}
+
+TEST_CASE("a running header too long for its space is cut between words", "[pdf][layout]") {
+    const std::string title = "Infant and early childhood mental health in Scotland: a brief for commissioners";
+    const double full = pdf::text_width(fonts()[pdf::Face::Regular], title, 8);
+    const std::string cut = pdf::fit_width(title, full * 0.8, 8, pdf::Face::Regular, fonts());
+    CHECK(cut == "Infant and early childhood mental health in Scotland: a brief\u2026");
+    CHECK(pdf::text_width(fonts()[pdf::Face::Regular], cut, 8) <= full * 0.8);
+    CHECK(pdf::fit_width(title, full + 1, 8, pdf::Face::Regular, fonts()) == title);
+    // One long word: cut inside it rather than show nothing.
+    const std::string word = "Supercalifragilisticexpialidocious";
+    const std::string part = pdf::fit_width(word, pdf::text_width(fonts()[pdf::Face::Regular], word, 8) / 2, 8, pdf::Face::Regular, fonts());
+    CHECK(part.size() > 4);
+    CHECK(part.ends_with("\u2026"));
 }
