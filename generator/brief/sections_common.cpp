@@ -83,8 +83,9 @@ doc::Block statistic_block(Ctx& c, const model::Statistic& st) {
     if (!st.population.empty() && st.measure.find(st.population) == std::string::npos) detail += ". " + st.population;
     if (!st.period.empty()) detail += " (" + st.period + ")";
     if (st.sample_size) detail += "; " + format_number(static_cast<double>(*st.sample_size), 0) + " respondents";
-    if (!st.nation.empty()) detail += ". " + c.nation_name(st.nation);
-    else if (!st.geography.empty()) detail += ". " + st.geography;
+    // The place, unless the population already names it ("Babies under one in England").
+    const std::string place = !st.nation.empty() ? c.nation_name(st.nation) : st.geography;
+    if (!place.empty() && detail.find(place) == std::string::npos) detail += ". " + place;
     f.detail = {doc::text(detail)};
     f.source = c.cites.source_line(st.cite);
     return doc::Block{std::move(f), {}};

@@ -344,3 +344,20 @@ TEST_CASE("references: places run on under their work, works read in a document 
     CHECK(paras[3].ends_with("[4]\u00A0Section 1"));
     CHECK(anchors == std::set<std::string>{"ref-1", "ref-2", "ref-3", "ref-4"});
 }
+
+TEST_CASE("a headline figure names its place once", "[brief]") {
+    auto m = test::brief_model();
+    for (auto& s : m.statistics)
+        if (s.id == "eng-figure") s.population = "Babies under one in England";
+    const auto p = brief::plan_brief(m, "england", "commissioners");
+    std::string detail, scot;
+    each_block(p.doc.body, [&](const doc::Block& b) {
+        if (const auto* f = std::get_if<doc::Figure>(&b.v); f && doc::plain(f->label) == "English figure") detail = doc::plain(f->detail);
+    });
+    CHECK(detail == "Measure of English figure. Babies under one in England");
+    const auto s = brief::plan_brief(m, "scotland", "commissioners");
+    each_block(s.doc.body, [&](const doc::Block& b) {
+        if (const auto* f = std::get_if<doc::Figure>(&b.v); f && doc::plain(f->label) == "Scottish figure") scot = doc::plain(f->detail);
+    });
+    CHECK(scot == "Measure of Scottish figure. Scotland");  // no population: the nation says where
+}
