@@ -33,8 +33,8 @@ doc::Blocks references_section(Ctx& c, const model::BriefSection&) {
         return out;
     }
     out.push_back(doc::para({doc::text("Each number in square brackets in the text refers to one numbered place below, "
-                                       "listed under the work it is in (and the document we read that work in, where it "
-                                       "differs).")},
+                                       "listed under the work it is in. Works we read in another document are listed "
+                                       "together under that document's name.")},
                             doc::Paragraph::Role::Note));
     auto refs = c.cites.references();
     out.insert(out.end(), refs.begin(), refs.end());
