@@ -110,6 +110,12 @@ void lay_figure(Ctx& c, const doc::Figure& f, double x, double w, double space_b
     it.space_before = space_before;
     if (!anchor.empty()) it.anchors.emplace_back(anchor, 0);
     auto value_lines = break_lines({doc::text(f.value)}, big, left_w, c.fonts);
+    // A value in words ("over £16 billion a year") is set smaller rather than run to a column
+    // of one-word lines.
+    if (value_lines.size() > 2) {
+        big.size = 15;
+        value_lines = break_lines({doc::text(f.value)}, big, left_w, c.fonts);
+    }
     emit_lines(value_lines, x, pad, it.boxes);
     double y = pad;
     for (const auto* part : {&f.label, &f.detail, &f.source}) {

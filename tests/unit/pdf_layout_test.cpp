@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "doc/document.hpp"
 #include "doc/from_markdown.hpp"
@@ -323,4 +324,27 @@ TEST_CASE("a running header too long for its space is cut between words", "[pdf]
     const std::string part = pdf::fit_width(word, pdf::text_width(fonts()[pdf::Face::Regular], word, 8) / 2, 8, pdf::Face::Regular, fonts());
     CHECK(part.size() > 4);
     CHECK(part.ends_with("\u2026"));
+}
+
+TEST_CASE("a headline figure in words is set smaller, on at most two lines", "[pdf][layout]") {
+    doc::Document d = long_document(0);
+    doc::Figure f;
+    f.value = "over \u00A316 billion a year";
+    f.label = {doc::text("Late intervention spending")};
+    d.body.push_back(doc::Block{f, "words"});
+    f.value = "42%";
+    d.body.push_back(doc::Block{f, "number"});
+    const auto l = pdf::layout_document(d, pdf::Style{}, fonts());
+    std::set<double> word_lines;
+    double number_size = 0;
+    for (const auto& page : l.pages)
+        for (const auto& t : page.texts) {
+            if (t.text == "42%") number_size = t.size;
+            if (t.face == pdf::Face::Bold && (t.text.find("billion") != std::string::npos || t.text.find("year") != std::string::npos ||
+                                              t.text.find("16") != std::string::npos))
+                word_lines.insert(t.y);
+        }
+    CHECK(number_size == Approx(19));  // a number keeps the large size
+    CHECK_FALSE(word_lines.empty());
+    CHECK(word_lines.size() <= 2);
 }
