@@ -1,5 +1,6 @@
 // Recommendations, interventions with their ratings, practice examples, checklists.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "brief/sections.hpp"
@@ -48,6 +49,21 @@ void recommendation(Ctx& c, doc::Blocks& out, const model::Recommendation& r) {
     add_conflicts(c, out, r.conflicts);
 }
 
+// "This brief shows 10 of the 24 …" when the section's limit left some out, so a reader
+// knows the list is a selection and where the rest are.
+void note_limit(doc::Blocks& out, std::size_t shown, std::size_t matching, const std::string& what) {
+    if (shown >= matching) return;
+    out.push_back(doc::para({doc::text("This brief shows " + std::to_string(shown) + " of the " + std::to_string(matching) + " " +
+                                       what + "; the toolkit's website lists them all.")},
+                            doc::Paragraph::Role::Note));
+}
+
+std::size_t count_unlimited(const std::function<std::size_t(const model::BriefSection&)>& select, const model::BriefSection& s) {
+    model::BriefSection all = s;
+    all.limit.reset();
+    return select(all);
+}
+
 }  // namespace
 
 doc::Blocks recommendations_section(Ctx& c, const model::BriefSection& s) {
@@ -59,6 +75,9 @@ doc::Blocks recommendations_section(Ctx& c, const model::BriefSection& s) {
                               (s.filter == "audience-and-nation" ? ", and none that name no nation." : ".")));
         return out;
     }
+    note_limit(out, recs.size(),
+               count_unlimited([&](const model::BriefSection& x) { return recommendations(c.m, c.audience, c.nation.id, x).size(); }, s),
+               "recommendations that match");
     if (s.filter != "audience-and-nation") {
         for (const auto* r : recs) recommendation(c, out, *r);
         return out;
@@ -90,6 +109,9 @@ doc::Blocks interventions_section(Ctx& c, const model::BriefSection& s) {
         out.push_back(absence("No interventions match this section's filter."));
         return out;
     }
+    note_limit(out, list.size(),
+               count_unlimited([&](const model::BriefSection& x) { return interventions(c.m, c.audience, c.nation.id, x).size(); }, s),
+               "interventions that match, in the order below");
     doc::Table t;
     t.columns = {doc::Column{{doc::text("Intervention")}, doc::Align::Left, 0.27},
                  doc::Column{{doc::text("Evidence rating (review: level)")}, doc::Align::Left, 0.45},

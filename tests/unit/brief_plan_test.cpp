@@ -361,3 +361,15 @@ TEST_CASE("a headline figure names its place once", "[brief]") {
     });
     CHECK(scot == "Measure of Scottish figure. Scotland");  // no population: the nation says where
 }
+
+TEST_CASE("a section cut short by its limit says how many it shows of how many", "[brief]") {
+    auto m = test::brief_model();
+    const auto full = text_of(brief::plan_brief(m, "scotland", "commissioners"));
+    CHECK_FALSE(has(full, "This brief shows"));  // nothing left out, nothing said
+    for (auto& s : m.audiences[0].brief_sections)
+        if (s.type == "recommendations") s.limit = 2;
+    REQUIRE(m.audiences[0].id == "commissioners");
+    const auto t = text_of(brief::plan_brief(m, "scotland", "commissioners"));
+    CHECK(has(t, "This brief shows 2 of the 3 recommendations that match; the toolkit's website lists them all."));
+    CHECK_FALSE(has(t, "Commission anywhere"));  // the limit takes the nation's own first
+}
