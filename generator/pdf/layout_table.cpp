@@ -100,6 +100,16 @@ void lay_table(Ctx& c, const doc::Table& t, double x, double w, double space_bef
         acc += ws[i];
     }
     const int id = c.next_table++;
+    // A table's lead-in (the heading above it and a few lines of text in between) moves with
+    // its header row: a section heading and introduction should not be left at the foot of a
+    // page with the table overleaf.
+    for (std::size_t k = c.items.size(); k > 0 && c.items.size() - k < 8; --k) {
+        const Item& prev = c.items[k - 1];
+        if (prev.table >= 0 || prev.group >= 0 || prev.page_break_before) break;  // not a lead-in
+        if (prev.outline.empty()) continue;
+        for (std::size_t j = k - 1; j < c.items.size(); ++j) c.items[j].keep_with_next = true;
+        break;
+    }
     bool first = true;
     if (!t.caption.empty()) {
         TextSpec cap = c.body();

@@ -348,3 +348,30 @@ TEST_CASE("a headline figure in words is set smaller, on at most two lines", "[p
     CHECK_FALSE(word_lines.empty());
     CHECK(word_lines.size() <= 2);
 }
+
+TEST_CASE("a table's heading and lead-in text move with its header row", "[pdf][layout]") {
+    // Filler pushes the heading to every position near a page foot in turn.
+    for (int filler = 30; filler < 62; filler += 2) {
+        doc::Document d = long_document(0);
+        for (int i = 0; i < filler; ++i) d.body.push_back(doc::para({doc::text("Filler line " + std::to_string(i) + ".")}));
+        d.body.push_back(doc::heading(1, {doc::text("Table lead-in heading")}, "lead-in"));
+        d.body.push_back(doc::para({doc::text("An introduction to the table, long enough to run to two lines when it is set at the "
+                                              "body size across the full measure of the page.")}));
+        doc::Table t;
+        t.columns = {doc::Column{{doc::text("Name")}, doc::Align::Left, 0.5}, doc::Column{{doc::text("Detail")}, doc::Align::Left, 0.5}};
+        std::string tall;
+        for (int i = 0; i < 12; ++i) tall += "A line of detail in a tall first row. ";
+        t.rows = {{{doc::text("First row")}, {doc::text(tall)}}, {{doc::text("Second row")}, {doc::text("Short.")}}};
+        d.body.push_back(doc::Block{t, {}});
+        const auto l = pdf::layout_document(d, pdf::Style{}, fonts());
+        int heading_page = -1, header_page = -1;
+        for (std::size_t p = 0; p < l.pages.size(); ++p)
+            for (const auto& tb : l.pages[p].texts) {
+                if (tb.text == "Table lead-in heading") heading_page = static_cast<int>(p);  // after its contents line
+                if (tb.text == "Detail" && header_page < 0) header_page = static_cast<int>(p);
+            }
+        INFO("filler " << filler);
+        REQUIRE(heading_page >= 0);
+        CHECK(heading_page == header_page);
+    }
+}
