@@ -250,6 +250,18 @@ std::string Builder::nation_name(const std::string& id) const {
 }
 
 Json Builder::intervention_item(const model::Intervention& i) const {
+    // The same entry appears on many lists (the index, compare, every scale and level, each
+    // audience and nation); its Markdown is rendered once.
+    {
+        std::lock_guard lock(items_mu_);
+        if (auto it = intervention_items_.find(&i); it != intervention_items_.end()) return it->second;
+    }
+    Json item = make_intervention_item(i);
+    std::lock_guard lock(items_mu_);
+    return intervention_items_.emplace(&i, std::move(item)).first->second;
+}
+
+Json Builder::make_intervention_item(const model::Intervention& i) const {
     Json ratings = Json::array(), groupings = Json::array();
     std::string levels;
     for (const auto& r : i.ratings) {

@@ -4,6 +4,8 @@
 // and the list of pages written, from which the search index, sitemap and feed are made.
 #include <algorithm>
 #include <deque>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -29,10 +31,14 @@ std::string humanise(const std::string& kebab);
 // Records sorted by their display name, ignoring case, for lists people scan.
 template <class T, class Name>
 std::vector<const T*> sorted_by_name(const std::vector<T>& records, Name name) {
+    // Each name folded once, not twice per comparison: lists run to tens of thousands.
+    std::vector<std::pair<std::string, const T*>> keyed;
+    keyed.reserve(records.size());
+    for (const auto& r : records) keyed.emplace_back(text::to_lower(name(r)), &r);
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<const T*> out;
-    for (const auto& r : records) out.push_back(&r);
-    std::stable_sort(out.begin(), out.end(),
-                     [&](const T* a, const T* b) { return text::to_lower(name(*a)) < text::to_lower(name(*b)); });
+    out.reserve(keyed.size());
+    for (const auto& k : keyed) out.push_back(k.second);
     return out;
 }
 
@@ -91,6 +97,7 @@ public:
 
 private:
     static std::uint64_t context_hash(const std::string& tmpl, const Json& ctx);
+    Json make_intervention_item(const model::Intervention& i) const;
 
     const Templates& templates_;
     output::Staging& out_;
@@ -101,6 +108,8 @@ private:
     // input_hash of each page in pages_, filled by the worker that renders it; a deque, so
     // adding pages never moves a slot a worker is writing. Copied into pages_ by finish().
     std::deque<std::uint64_t> hashes_;
+    mutable std::mutex items_mu_;
+    mutable std::unordered_map<const model::Intervention*, Json> intervention_items_;
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.
     util::TaskQueue render_queue_;
 };

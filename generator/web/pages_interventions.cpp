@@ -58,9 +58,10 @@ Json filter_options(const Builder& b) {
 void render_index(Builder& b) {
     const auto& m = b.model;
     Json groups = Json::array();
+    const auto by_name = sorted_by_name(m.interventions, [](const auto& x) { return x.name; });
     for (const auto& kind : kKinds) {
         Json items = Json::array();
-        for (const auto* i : sorted_by_name(m.interventions, [](const auto& x) { return x.name; }))
+        for (const auto* i : by_name)
             if (i->kind == kind) items.push_back(b.intervention_item(*i));
         if (!items.empty())
             groups.push_back({{"heading", intervention_kind_plural(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
