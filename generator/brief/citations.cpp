@@ -116,6 +116,7 @@ doc::Blocks Citations::references() const {
     doc::Blocks out;
     std::size_t i = 0;
     std::string current_via;
+    int groups = 0;
     while (i < order_.size()) {
         const auto& c = order_[i];
         const std::string via = c.via == c.source ? std::string() : c.via;
@@ -123,9 +124,11 @@ doc::Blocks Citations::references() const {
             // Works cited as reported in another document come together under its name, once;
             // a line also marks where works cited directly resume after such a group.
             const model::Source* v = via.empty() ? nullptr : m_.source(via);
-            const std::string line = via.empty() ? std::string("Cited directly:")
-                                                 : "Read in " + (v ? (v->citation.empty() ? v->display() : v->citation) : via) + ":";
-            out.push_back(doc::para({doc::bold(line)}, doc::Paragraph::Role::Meta));
+            std::string line = via.empty() ? std::string("Cited directly")
+                                           : "Read in " + (v ? (v->citation.empty() ? v->display() : v->citation) : via);
+            while (!line.empty() && (line.back() == '.' || line.back() == ':')) line.pop_back();
+            // A small heading, so the groups stand apart in print and can be reached by heading.
+            out.push_back(doc::heading(4, {doc::text(line)}, "refs-group-" + std::to_string(++groups)));
         }
         current_via = via;
         // The work, once.

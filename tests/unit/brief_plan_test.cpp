@@ -328,18 +328,23 @@ TEST_CASE("references: places run on under their work, works read in a document 
     std::vector<std::string> paras;
     std::set<std::string> anchors;
     for (const auto& b : blocks) {
+        if (const auto* h = std::get_if<doc::Heading>(&b.v)) {
+            CHECK(h->level == 4);
+            paras.push_back("## " + doc::plain(h->text));
+            continue;
+        }
         const auto& p = std::get<doc::Paragraph>(b.v);
         paras.push_back(doc::plain(p.text));
         for (const auto& i : p.text)
             if (!i.anchor.empty()) anchors.insert(i.anchor);
     }
     REQUIRE(paras.size() == 4);
-    CHECK(paras[0] == "Read in Test Report, 2023:");
+    CHECK(paras[0] == "## Read in Test Report, 2023");
     CHECK(paras[1].starts_with("Study et al, 2020."));
     CHECK(paras[1].find("Read in") == std::string::npos);  // said once, above
     // Part 2's second place shares its first part with the one before it.
     CHECK(paras[1].ends_with("[1]\u00A0Part 1: Aims \u00B7 [2]\u00A0Part 2: Methods and measures in the study, a. Sampling \u00B7 [3]\u00A0\u2026 b. Scales"));
-    CHECK(paras[2] == "Cited directly:");
+    CHECK(paras[2] == "## Cited directly");
     CHECK(paras[3].starts_with("Test Report, 2023."));
     CHECK(paras[3].ends_with("[4]\u00A0Section 1"));
     CHECK(anchors == std::set<std::string>{"ref-1", "ref-2", "ref-3", "ref-4"});
