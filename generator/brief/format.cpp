@@ -66,4 +66,13 @@ std::string replace_all(std::string text, const std::string& key, const std::str
     return text;
 }
 
+std::string in_sentence(const std::string& name) {
+    if (name.size() >= 2 && name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z') {
+        std::string out = name;
+        out[0] = static_cast<char>(out[0] - 'A' + 'a');
+        return out;
+    }
+    return name;
+}
+
 }  // namespace sprout::brief

@@ -13,6 +13,9 @@ std::string format_value(double v, const std::string& unit);
 std::string unit_label(const std::string& unit);
 // "2026-11-23" → "23 November 2026" (the input unchanged if it is not an ISO date).
 std::string human_date(const std::string& iso);
+// A name as it reads inside a sentence: "Parents and carers" → "parents and carers", while
+// "NHS leaders" (an initialism) is left alone.
+std::string in_sentence(const std::string& name);
 // Replaces every "{key}" in `text`.
 std::string replace_all(std::string text, const std::string& key, const std::string& value);
 

@@ -96,7 +96,7 @@ Plan plan_brief(const model::Model& m, const std::string& nation, const std::str
     title = replace_all(title, "{nation}", n->name);
     title = replace_all(title, "{area}", ar ? ar->name : n->name);
     meta.title = title;
-    meta.subtitle = "A brief for " + aud->name + (ar ? " in " + ar->name : std::string());
+    meta.subtitle = "A brief for " + in_sentence(aud->name) + (ar ? " in " + ar->name : std::string());
     meta.nation = n->name;
     meta.audience = aud->name;
     meta.area = ar ? ar->name : std::string();
@@ -106,7 +106,7 @@ Plan plan_brief(const model::Model& m, const std::string& nation, const std::str
     meta.site_title = m.site.title;
     meta.language = m.site.language.empty() ? "en-GB" : m.site.language;
     meta.licence = m.site.licence;
-    meta.subject = "Evidence brief for " + aud->name + " in " + (ar ? ar->name + ", " : std::string()) + n->name;
+    meta.subject = "Evidence brief for " + in_sentence(aud->name) + " in " + (ar ? ar->name + ", " : std::string()) + n->name;
     meta.keywords = n->name + ", " + aud->name + (ar ? ", " + ar->name : std::string()) + ", evidence brief";
 
     doc::Blocks& body = plan.doc.body;

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "brief/format.hpp"
 #include "brief/sections.hpp"
 #include "brief/select.hpp"
 
@@ -70,7 +71,7 @@ doc::Blocks recommendations_section(Ctx& c, const model::BriefSection& s) {
     doc::Blocks out;
     const auto recs = recommendations(c.m, c.audience, c.nation.id, s);
     if (recs.empty()) {
-        out.push_back(absence("The documents make no recommendations addressed to " + c.audience.name + " that name " +
+        out.push_back(absence("The documents make no recommendations addressed to " + in_sentence(c.audience.name) + " that name " +
                               c.nation.name + " or the UK" +
                               (s.filter == "audience-and-nation" ? ", and none that name no nation." : ".")));
         return out;
@@ -86,7 +87,7 @@ doc::Blocks recommendations_section(Ctx& c, const model::BriefSection& s) {
     // is headed, and a reader is told what "no nation" means and does not mean.
     const auto split = std::find_if(recs.begin(), recs.end(), [](auto* r) { return r->nations.empty(); });
     if (split == recs.begin()) {
-        out.push_back(absence("The documents make no recommendations addressed to " + c.audience.name + " that name " +
+        out.push_back(absence("The documents make no recommendations addressed to " + in_sentence(c.audience.name) + " that name " +
                               c.nation.name + " or the UK."));
     } else if (split != recs.end()) {
         out.push_back(doc::heading(2, {doc::text("For " + c.nation.name + " or the whole UK")}, c.unique_anchor("recs-nation")));
@@ -94,7 +95,7 @@ doc::Blocks recommendations_section(Ctx& c, const model::BriefSection& s) {
     for (auto it = recs.begin(); it != split; ++it) recommendation(c, out, **it);
     if (split == recs.end()) return out;
     out.push_back(doc::heading(2, {doc::text("Not specific to one nation")}, c.unique_anchor("recs-no-nation")));
-    out.push_back(doc::para({doc::text("These recommendations are addressed to " + c.audience.name +
+    out.push_back(doc::para({doc::text("These recommendations are addressed to " + in_sentence(c.audience.name) +
                                        " and name no nation. They are included because they are not specific to any one "
                                        "nation, not because the documents say they apply in " + c.nation.name + ".")},
                             doc::Paragraph::Role::Note));
@@ -220,7 +221,7 @@ doc::Blocks checklists_section(Ctx& c, const model::BriefSection& s) {
     const auto pages = checklist_pages(c.m, c.audience, s);
     const auto actions = suggested_actions(c.m, c.audience, c.nation.id);
     if (pages.empty() && actions.empty()) {
-        out.push_back(absence("The documents give no checklists or question sets for " + c.audience.name + "."));
+        out.push_back(absence("The documents give no checklists or question sets for " + in_sentence(c.audience.name) + "."));
         return out;
     }
     for (const auto* p : pages) {

@@ -378,3 +378,12 @@ TEST_CASE("a section cut short by its limit says how many it shows of how many",
     CHECK(has(t, "This brief shows 2 of the 3 recommendations that match; the toolkit's website lists them all."));
     CHECK_FALSE(has(t, "Commission anywhere"));  // the limit takes the nation's own first
 }
+
+TEST_CASE("an audience's name reads as part of a sentence", "[brief]") {
+    auto m = test::brief_model();
+    const auto p = brief::plan_brief(m, "england", "commissioners", std::string("leeds"));
+    CHECK(p.doc.meta.subtitle == "A brief for commissioners in Leeds");
+    CHECK(p.doc.meta.audience == "Commissioners");  // the cover's own line keeps the name as written
+    m.audiences[0].name = "NHS leaders";
+    CHECK(brief::plan_brief(m, "england", "commissioners").doc.meta.subtitle == "A brief for NHS leaders");
+}
