@@ -13,6 +13,18 @@ namespace sprout::markdown {
 
 namespace {
 
+// Task-list items ("- [ ] ...") render as disabled checkboxes with no accessible name, which
+// screen readers announce as an unlabelled control: name each by its state.
+void name_task_boxes(std::string& html) {
+    const std::pair<std::string_view, std::string_view> boxes[] = {
+        {"<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"},
+        {"<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+         "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"}};
+    for (const auto& [from, to] : boxes)
+        for (auto p = html.find(from); p != std::string::npos; p = html.find(from, p + to.size()))
+            html.replace(p, from.size(), to);
+}
+
 constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
 
@@ -155,6 +167,7 @@ std::string Document::html() const {
     cmark_llist* exts = extension_list(parser);
     std::string out = take(cmark_render_html(root_, kOptions, exts));
     cmark_parser_free(parser);
+    name_task_boxes(out);
     return text::is_valid_utf8(out) ? out : text::repair_utf8(out);
 }
 

@@ -41,6 +41,15 @@ const chartPage = () => {
   return withChart ? `statistics/${withChart}` : null;
 };
 
+// A free page with a task list (checkboxes), when there is one.
+const checklistPage = () => {
+  const dir = join(site, "pages");
+  if (!existsSync(dir)) return null;
+  const found = readdirSync(dir).sort().find((f) => f.endsWith(".html") && f !== "index.html" &&
+    readFileSync(join(dir, f), "utf8").includes('type="checkbox"'));
+  return found ? `pages/${found}` : null;
+};
+
 // The HTML twins of briefs: the first nation × audience brief and the first area brief (by
 // name), told apart by the area line on their cover.
 const briefs = () => {
@@ -59,7 +68,7 @@ const pages = [
   "recommendations/by-nation.html", firstIn("recommendations"), "examples/index.html", "examples/by-area.html",
   firstIn("examples"), "nations/index.html", firstIn("nations"), "audiences/index.html", firstIn("audiences"),
   firstIn("areas"), "services/index.html", "statistics/index.html", "statistics/by-nation.html", firstIn("statistics"),
-  chartPage(), "sources/index.html", firstIn("sources"), "pages/index.html", firstIn("pages"), "glossary/index.html",
+  chartPage(), "sources/index.html", firstIn("sources"), "pages/index.html", firstIn("pages"), checklistPage(), "glossary/index.html",
   "data/index.html", existsSync(join(site, "changes", "index.html")) ? "changes/index.html" : null, ...briefs(),
 ].filter(Boolean);
 

@@ -51,3 +51,10 @@ TEST_CASE("is_safe_url allows only http, https, mailto and relative", "[markdown
     CHECK_FALSE(is_safe_url("data:text/html,x"));
     CHECK_FALSE(is_safe_url("ftp://x"));
 }
+
+TEST_CASE("task-list checkboxes are named by their state for screen readers", "[markdown]") {
+    const std::string html = to_html("- [ ] to do\n- [x] done\n");
+    CHECK(html.find("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />") != std::string::npos);
+    CHECK(html.find("checked=\"\" disabled=\"\" aria-label=\"Done\" />") != std::string::npos);
+    CHECK(html.find("disabled=\"\" />") == std::string::npos);  // none left unnamed
+}
