@@ -1,6 +1,7 @@
 #include "doc/document.hpp"
 
 #include <cctype>
+#include "util/text.hpp"
 
 namespace sprout::doc {
 
@@ -106,19 +107,6 @@ std::string plain(const Blocks& blocks) {
     return out;
 }
 
-std::string slug(std::string_view title) {
-    std::string out;
-    bool dash = false;
-    for (unsigned char c : title) {
-        if (std::isalnum(c) && c < 0x80) {
-            if (dash && !out.empty()) out += '-';
-            out += static_cast<char>(std::tolower(c));
-            dash = false;
-        } else {
-            dash = true;
-        }
-    }
-    return out.empty() ? std::string("section") : out;
-}
+std::string slug(std::string_view title) { return text::slug(title, "section"); }
 
 }  // namespace sprout::doc

@@ -1,6 +1,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -134,6 +135,21 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
         out += items[i];
     }
     return out;
+}
+
+std::string slug(std::string_view text, std::string_view fallback) {
+    std::string out;
+    bool dash = false;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) && c < 0x80) {
+            if (dash && !out.empty()) out += '-';
+            out += static_cast<char>(std::tolower(c));
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return out.empty() ? std::string(fallback) : out;
 }
 
 }  // namespace sprout::text

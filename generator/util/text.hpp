@@ -29,5 +29,8 @@ std::optional<std::string> read_file(const std::string& path);
 
 // Joins items with a separator.
 std::string join(const std::vector<std::string>& items, std::string_view sep);
+// Lower-case ASCII letters and digits of `text` joined by single '-', for ids and file names;
+// `fallback` when nothing is left.
+std::string slug(std::string_view text, std::string_view fallback);
 
 }  // namespace sprout::text

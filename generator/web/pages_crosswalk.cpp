@@ -12,11 +12,6 @@ namespace sprout::web {
 
 namespace {
 
-std::string kind_heading(const std::string& kind) {
-    if (kind == "rating") return "Ratings by reviews";
-    if (kind == "grouping") return "Documents' own groupings";
-    return "Labels on examples";
-}
 
 // The sources a scale's record cites, as "who defined it": the work (with its publisher when the
 // source record names one) and the document that reports it.
@@ -70,7 +65,7 @@ void render_crosswalk(Builder& b) {
         for (const auto& s : m.scales)
             if (s.kind == kind) scales.push_back(scale_json(b, s));
         if (!scales.empty())
-            groups.push_back({{"heading", kind_heading(kind)},
+            groups.push_back({{"heading", scale_kind_heading(kind)},
                               {"id", urls::anchor("crosswalk", kind)},
                               {"is_grouping", kind == "grouping"},
                               {"is_label", kind == "label"},

@@ -9,11 +9,6 @@ namespace sprout::web {
 
 namespace {
 
-std::string kind_heading(const std::string& kind) {
-    if (kind == "rating") return "Ratings by reviews";
-    if (kind == "grouping") return "Documents' own groupings";
-    return "Labels on examples";
-}
 
 void render_scale(Builder& b, const model::EvidenceScale& s) {
     auto levels = s.levels;
@@ -44,7 +39,7 @@ void render_scale(Builder& b, const model::EvidenceScale& s) {
                   {"short_name", s.short_name},
                   {"anchor", urls::anchor("scale", s.id)},
                   {"kind", s.kind},
-                  {"kind_heading", kind_heading(s.kind)},
+                  {"kind_heading", scale_kind_heading(s.kind)},
                   {"is_grouping", s.kind == "grouping"},
                   {"is_label", s.kind == "label"},
                   {"summary_html", Builder::md(s.summary)},
@@ -61,6 +56,12 @@ void render_scale(Builder& b, const model::EvidenceScale& s) {
 
 }  // namespace
 
+std::string scale_kind_heading(const std::string& kind) {
+    if (kind == "rating") return "Ratings by reviews";
+    if (kind == "grouping") return "Documents' own groupings";
+    return "Labels on examples";
+}
+
 void render_evidence(Builder& b) {
     Json groups = Json::array();
     for (const std::string kind : {"rating", "grouping", "label"}) {
@@ -68,7 +69,7 @@ void render_evidence(Builder& b) {
         for (const auto& s : b.model.scales)
             if (s.kind == kind)
                 items.push_back({{"title", s.name}, {"url", urls::record("evidence-scales", s.id)}, {"summary_html", Builder::md(s.summary)}});
-        if (!items.empty()) groups.push_back({{"heading", kind_heading(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
+        if (!items.empty()) groups.push_back({{"heading", scale_kind_heading(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
     }
     PageMeta meta("Evidence scales", "The scales reviews and documents use to rate or group interventions, and what each level means.",
                   "evidence");

@@ -19,5 +19,6 @@ void render_crosswalk(Builder& b);        // evidence scales side by side
 
 // Headings for enumerations shown to readers.
 std::string intervention_kind_plural(const std::string& kind);
+std::string scale_kind_heading(const std::string& kind);  // an evidence scale's kind, as a group heading
 
 }  // namespace sprout::web

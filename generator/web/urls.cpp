@@ -1,6 +1,7 @@
 #include "web/urls.hpp"
 
 #include <cctype>
+#include "util/text.hpp"
 
 namespace sprout::web::urls {
 
@@ -33,19 +34,6 @@ std::string canonical(std::string_view base_url, std::string_view page_path) {
 
 std::string anchor(std::string_view prefix, std::string_view id) { return std::string(prefix) + "-" + std::string(id); }
 
-std::string slug(std::string_view text) {
-    std::string out;
-    bool dash = false;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) && c < 0x80) {
-            if (dash && !out.empty()) out += '-';
-            out += static_cast<char>(std::tolower(c));
-            dash = false;
-        } else {
-            dash = true;
-        }
-    }
-    return out.empty() ? "x" : out;
-}
+std::string slug(std::string_view text) { return text::slug(text, "x"); }
 
 }  // namespace sprout::web::urls
