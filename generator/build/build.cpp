@@ -91,7 +91,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         const diff::Changes* changes = edition ? &edition->changes : nullptr;
         // Pages may show what changed since the previous edition, which no record's own
         // change predicts: with a previous edition every page is rendered.
-        const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, tk.content_dir) : std::nullopt;
+        const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, tk) : std::nullopt;
         if (previous) out.reuse_from(std::move(previous->outputs));
         const auto site = web::render_site(*checked.model, assets, out, changes, reuse ? &*reuse : nullptr);
         if (!o.quiet) {

@@ -17,7 +17,7 @@ namespace sprout::build {
 
 namespace {
 
-constexpr std::string_view kMagic = "sprout-cache 3";
+constexpr std::string_view kMagic = "sprout-cache 4";
 // A file modified less than this before a scan may change again within the same mtime tick.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
@@ -95,6 +95,7 @@ void put_page(std::string& out, const web::WrittenPage& p) {
     for (const auto* f : {&p.path, &m.title, &m.description, &m.section, &m.search_kind, &m.search_body}) put_field(out, *f);
     put_field(out, std::string(m.in_sitemap ? "s" : "") + (m.absolute_links ? "a" : ""));
     put_field(out, fmt::format("{:x}", p.input_hash));
+    put_field(out, fmt::format("{:x}", p.template_hash));
     put_field(out, std::to_string(m.crumbs.size()));
     for (const auto& c : m.crumbs) {
         put_field(out, c.title);
@@ -117,11 +118,12 @@ bool parse_page(std::string_view line, web::WrittenPage& p) {
     m.in_sitemap = f[7].find('s') != std::string::npos;
     m.absolute_links = f[7].find('a') != std::string::npos;
     std::size_t crumbs = 0;
-    if (f.size() < 10 || std::from_chars(f[8].data(), f[8].data() + f[8].size(), p.input_hash, 16).ec != std::errc() ||
-        std::from_chars(f[9].data(), f[9].data() + f[9].size(), crumbs).ec != std::errc() || 10 + 2 * crumbs > f.size())
+    auto hex = [](const std::string& s, std::uint64_t& v) { return std::from_chars(s.data(), s.data() + s.size(), v, 16).ec == std::errc(); };
+    if (f.size() < 11 || !hex(f[8], p.input_hash) || !hex(f[9], p.template_hash) ||
+        std::from_chars(f[10].data(), f[10].data() + f[10].size(), crumbs).ec != std::errc() || 11 + 2 * crumbs > f.size())
         return false;
-    for (std::size_t i = 0; i < crumbs; ++i) m.crumbs.push_back({f[10 + 2 * i], f[11 + 2 * i]});
-    m.scripts.assign(f.begin() + static_cast<std::ptrdiff_t>(10 + 2 * crumbs), f.end());
+    for (std::size_t i = 0; i < crumbs; ++i) m.crumbs.push_back({f[11 + 2 * i], f[12 + 2 * i]});
+    m.scripts.assign(f.begin() + static_cast<std::ptrdiff_t>(11 + 2 * crumbs), f.end());
     return true;
 }
 

@@ -28,16 +28,19 @@ std::string keepable_record(const std::string& path, const std::string& content_
 }  // namespace
 
 std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& next, const check::References& now,
-                                     const std::string& content_dir) {
+                                     const load::Toolkit& tk) {
     if (previous.pages.empty() || previous.key != next.key || previous.inputs.size() != next.inputs.size())
         return std::nullopt;
-    const std::string content_root = fs::absolute(content_dir).lexically_normal().string() + "/";
+    const std::string content_root = fs::absolute(tk.content_dir).lexically_normal().string() + "/";
+    // Edited templates are allowed: a page is rendered again when its template's hash changed.
+    const std::string templates_root = (fs::absolute(tk.root) / "templates").lexically_normal().string() + "/";
     std::vector<std::string> changed;
     for (std::size_t i = 0; i < next.inputs.size(); ++i) {
         const auto& was = previous.inputs[i];
         const auto& is = next.inputs[i];
         if (was.path != is.path) return std::nullopt;  // a file added, removed or renamed
         if (was.hash == is.hash) continue;
+        if (fs::path(is.path).lexically_normal().string().starts_with(templates_root)) continue;
         std::string key = keepable_record(is.path, content_root);
         if (key.empty()) return std::nullopt;
         changed.push_back(std::move(key));

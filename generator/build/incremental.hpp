@@ -1,9 +1,11 @@
 #pragma once
 // Which record pages an edit rebuild must render again (docs/ARCHITECTURE.md, "Incremental
 // and parallel builds"). Only the common edit takes this path: existing records of the
-// high-volume kinds (interventions, recommendations, examples, statistics, sources) changed,
-// nothing added, removed or renamed, and no template, theme, configuration or other kind
-// touched. Anything else is a full render, which stays correct by construction.
+// high-volume kinds (interventions, recommendations, examples, statistics, sources) or the
+// toolkit's own templates changed, nothing added, removed or renamed, and no theme,
+// configuration or other kind touched. Anything else is a full render, which stays correct
+// by construction. After a template edit only the pages of changed templates render again
+// (each page records its template's hash, partials and layout included).
 #include <optional>
 #include <string>
 
@@ -23,6 +25,6 @@ inline constexpr const char* kKeepableFolders[] = {"interventions", "recommendat
 // the records it refers to and those that refer to it, and lists the records those link on
 // to (an intervention page lists the recommendations of the examples that use it).
 std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& next, const check::References& now,
-                                     const std::string& content_dir);
+                                     const load::Toolkit& tk);
 
 }  // namespace sprout::build

@@ -105,6 +105,7 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     for (const auto& s : meta.scripts) scripts.push_back({{"src", "assets/" + s}});
     ctx["scripts"] = scripts;
     pages_.push_back({path, std::move(meta)});
+    pages_.back().template_hash = templates_.hash(tmpl);
     std::uint64_t* hash = &hashes_.emplace_back(0);
     if (reuse_) {
         *hash = context_hash(tmpl, ctx);
@@ -125,11 +126,12 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     });
 }
 
-bool Builder::keep_record_page(const std::string& folder, const std::string& id) {
+bool Builder::keep_record_page(const std::string& folder, const std::string& id, const std::string& tmpl) {
     if (!reuse_ || reuse_->dirty.count(folder + "/" + id)) return false;
     std::string path = urls::record(folder, id);
     const auto prev = reuse_->previous.find(path);
-    if (prev == reuse_->previous.end() || !out_.keep(path)) return false;
+    if (prev == reuse_->previous.end() || prev->second.template_hash != templates_.hash(tmpl) || !out_.keep(path))
+        return false;
     pages_.push_back(prev->second);
     hashes_.push_back(prev->second.input_hash);
     kept_.insert(std::move(path));
@@ -141,8 +143,8 @@ void Builder::finish() {
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
 }
 
-std::uint64_t Builder::context_hash(const std::string& tmpl, const Json& ctx) {
-    std::string text = tmpl;
+std::uint64_t Builder::context_hash(const std::string& tmpl, const Json& ctx) const {
+    std::string text = tmpl + '\0' + std::to_string(templates_.hash(tmpl));
     text += '\0';
     text += ctx.dump(-1, ' ', false, Json::error_handler_t::replace);
     return output::content_hash(text) | 1;  // never 0, which means "not yet hashed"

@@ -68,7 +68,8 @@ public:
     // Incremental builds: keeps the page of record `folder`/`id` from the previous site when
     // `reuse` allows it (the record is not dirty and the file is still there) and records its
     // metadata in order, as page() would. False when the caller must render the page.
-    bool keep_record_page(const std::string& folder, const std::string& id);
+    // `tmpl` is the page's template: a page is never kept if its template changed.
+    bool keep_record_page(const std::string& folder, const std::string& id, const std::string& tmpl);
     void set_reuse(const Reuse* reuse) { reuse_ = reuse; }
     // Site paths of the pages kept from the previous site (this way or by their context hash),
     // which need no link check: nothing they link to
@@ -96,7 +97,7 @@ public:
     static std::string age_range(const std::optional<int>& min_months, const std::optional<int>& max_months);
 
 private:
-    static std::uint64_t context_hash(const std::string& tmpl, const Json& ctx);
+    std::uint64_t context_hash(const std::string& tmpl, const Json& ctx) const;
     Json make_intervention_item(const model::Intervention& i) const;
 
     const Templates& templates_;

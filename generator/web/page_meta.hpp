@@ -40,6 +40,7 @@ struct WrittenPage {
     // Hash of the template name and the page's whole context: with the same templates (which
     // an incremental build guarantees), the same hash means the same bytes.
     std::uint64_t input_hash = 0;
+    std::uint64_t template_hash = 0;  // Templates::hash of its template when it was rendered
     bool operator==(const WrittenPage&) const = default;
 };
 

@@ -88,7 +88,7 @@ void render_one(Builder& b, const model::Example& e) {
 void render_examples(Builder& b) {
     render_views(b);
     for (const auto& e : b.model.examples)
-        if (!b.keep_record_page("examples", e.id)) render_one(b, e);
+        if (!b.keep_record_page("examples", e.id, "example")) render_one(b, e);
 }
 
 }  // namespace sprout::web

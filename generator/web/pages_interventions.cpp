@@ -130,7 +130,7 @@ void render_one(Builder& b, const model::Intervention& i) {
 void render_interventions(Builder& b) {
     render_index(b);
     for (const auto& i : b.model.interventions)
-        if (!b.keep_record_page("interventions", i.id)) render_one(b, i);
+        if (!b.keep_record_page("interventions", i.id, "intervention")) render_one(b, i);
 }
 
 std::string intervention_kind_plural(const std::string& kind) {

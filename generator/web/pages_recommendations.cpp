@@ -149,7 +149,7 @@ void render_one(Builder& b, const model::Recommendation& r) {
 void render_recommendations(Builder& b) {
     render_views(b);
     for (const auto& r : b.model.recommendations)
-        if (!b.keep_record_page("recommendations", r.id)) render_one(b, r);
+        if (!b.keep_record_page("recommendations", r.id, "recommendation")) render_one(b, r);
 }
 
 }  // namespace sprout::web

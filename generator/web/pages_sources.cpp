@@ -74,7 +74,7 @@ void render_sources(Builder& b) {
            PageMeta("Sources", "Every document and study the toolkit cites, with what cites it.", "sources"));
 
     for (const auto& s : m.sources) {
-        if (b.keep_record_page("sources", s.id)) continue;
+        if (b.keep_record_page("sources", s.id, "source")) continue;
         Json e = source_entry(s);
         e["summary_html"] = Builder::md(s.summary);
         e["seed_file"] = s.seed_file;

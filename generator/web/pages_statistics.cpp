@@ -83,7 +83,7 @@ void render_one(Builder& b, const model::Statistic& s) {
 void render_statistics(Builder& b) {
     render_views(b);
     for (const auto& s : b.model.statistics)
-        if (!b.keep_record_page("statistics", s.id)) render_one(b, s);
+        if (!b.keep_record_page("statistics", s.id, "statistic")) render_one(b, s);
 }
 
 }  // namespace sprout::web

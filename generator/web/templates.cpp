@@ -1,3 +1,4 @@
+#include "output/staging.hpp"
 #include "web/templates.hpp"
 
 #include <kainjow/mustache.hpp>
@@ -142,7 +143,15 @@ Templates::Templates(const assets::Assets& assets) {
         m->set_custom_escape([](const std::string& s) { return markdown::escape_html(s); });
         parsed_[name] = std::move(m);
         origin_[name] = src.origin;
+        hash_[name] = output::content_hash(full);
     }
+}
+
+std::uint64_t Templates::hash(const std::string& name) const {
+    const auto it = hash_.find(name);
+    if (it == hash_.end()) return 0;
+    // The layout wraps every page, so its text is part of every page template's hash.
+    return it->second * 31 + hash_.at("layout");
 }
 
 Templates::~Templates() = default;

@@ -2,6 +2,7 @@
 // The Mustache templates (kainjow/mustache): loaded from the toolkit's templates/ over the
 // built-in defaults, each checked on its own so an error names its file and line, partials
 // expanded in place, and every page template parsed once for the whole build.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,12 +33,17 @@ public:
     std::string fragment(const std::string& name, const nlohmann::json& context) const;
 
     bool has(const std::string& name) const { return parsed_.count(name) > 0; }
+    // A hash of everything that renders page template `name`: its text with partials expanded,
+    // and the layout's. Pages of a template whose hash did not change need not render again
+    // for a template edit (build/incremental.hpp). 0 for an unknown template.
+    std::uint64_t hash(const std::string& name) const;
 
 private:
     using Mustache = kainjow::mustache::basic_mustache<std::string>;
     Mustache& get(const std::string& name) const;
     std::map<std::string, std::unique_ptr<Mustache>> parsed_;
     std::map<std::string, std::string> origin_;  // template name → file it came from
+    std::map<std::string, std::uint64_t> hash_;  // template name → hash of its expanded text
 };
 
 }  // namespace sprout::web

@@ -122,6 +122,26 @@ TEST_CASE("after a template changes the incremental build equals a clean build",
     CHECK(read(f.site / "index.html").find("<!-- changed layout -->") == std::string::npos);
 }
 
+TEST_CASE("after one page template changes only the pages using it render again", "[build-cache][incremental]") {
+    Fixture f;
+    f.build(f.site, true);
+    const std::string source = read(fs::path(SPROUT_SOURCE_DIR) / "templates/source.mustache");
+    write(f.tk / "templates/source.mustache", source);  // the toolkit's own copy, same text
+    f.build_and_compare();                               // a new input file: a full render
+    write(f.tk / "templates/source.mustache", source + "<!-- changed source template -->\n");
+    const std::string log = f.build_and_compare();
+    INFO(log);
+    std::size_t source_pages = 0;
+    for (const auto& e : fs::directory_iterator(f.site / "sources"))
+        if (e.path().filename() != "index.html" && e.path().extension() == ".html") {
+            ++source_pages;
+            CHECK(read(e.path()).find("<!-- changed source template -->") != std::string::npos);
+        }
+    REQUIRE(source_pages > 0);
+    CHECK(log.find("(" + std::to_string(source_pages) + " of ") != std::string::npos);
+    CHECK(read(f.site / "sources/index.html").find("<!-- changed source template -->") == std::string::npos);
+}
+
 TEST_CASE("a site changed by hand is rebuilt, never reused or trusted", "[build-cache]") {
     Fixture f;
     f.build(f.site, true);
@@ -213,7 +233,7 @@ TEST_CASE("the manifest round-trips", "[build-cache]") {
     meta.search_body = "body\r\nlines";
     meta.in_sitemap = false;
     meta.absolute_links = true;
-    m.pages = {{"interventions/a.html", meta, 0xfeedbeef}, {"404.html", web::PageMeta("Not found", "d", ""), 1}};
+    m.pages = {{"interventions/a.html", meta, 0xfeedbeef, 0x1234abcd}, {"404.html", web::PageMeta("Not found", "d", ""), 1}};
     m.references["interventions/a"] = {"sources/s", "evidence-scales/x"};
     m.references["examples/e"] = {};
     const fs::path file = tmp.path() / ".site.sprout-cache";
