@@ -1,7 +1,7 @@
 #include "build/incremental.hpp"
 
-#include <cstring>
 #include <filesystem>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -10,6 +10,15 @@ namespace fs = std::filesystem;
 namespace sprout::build {
 
 namespace {
+
+bool keepable_folder(std::string_view folder) {
+    for (const char* f : kKeepableFolders)
+        if (folder == f) return true;
+    return false;
+}
+
+// Whether "folder/id" names a record of a keepable kind.
+bool keepable_key(std::string_view key) { return keepable_folder(key.substr(0, key.find('/'))); }
 
 // "folder/id" of a record file of a keepable kind directly under the content folder, or "".
 std::string keepable_record(const std::string& path, const std::string& content_root) {
@@ -20,9 +29,7 @@ std::string keepable_record(const std::string& path, const std::string& content_
     if (part == rel.end()) return "";
     const std::string folder = part->string();
     if (++part == rel.end() || std::next(part) != rel.end() || part->extension() != ".toml") return "";
-    for (const char* f : kKeepableFolders)
-        if (folder == f) return folder + "/" + part->stem().string();
-    return "";
+    return keepable_folder(folder) ? folder + "/" + part->stem().string() : "";
 }
 
 }  // namespace
@@ -49,17 +56,12 @@ std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& n
     // References in both directions, as they were and as they are, between keepable records
     // only: the others (scales, nations, audiences, areas...) are hubs that every record
     // refers to, and their pages are rendered every time anyway.
-    auto keepable = [](const std::string& key) {
-        for (const char* f : kKeepableFolders)
-            if (key.starts_with(f) && key.size() > std::strlen(f) && key[std::strlen(f)] == '/') return true;
-        return false;
-    };
     std::unordered_map<std::string, std::vector<const std::string*>> next_to;
     for (const auto* refs : {&previous.references, &now})
         for (const auto& [from, tos] : *refs) {
-            if (!keepable(from)) continue;
+            if (!keepable_key(from)) continue;
             for (const auto& to : tos) {
-                if (!keepable(to)) continue;
+                if (!keepable_key(to)) continue;
                 next_to[from].push_back(&to);
                 next_to[to].push_back(&from);
             }

@@ -105,10 +105,10 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     for (const auto& s : meta.scripts) scripts.push_back({{"src", "assets/" + s}});
     ctx["scripts"] = scripts;
     pages_.push_back({path, std::move(meta)});
-    pages_.back().template_hash = templates_.hash(tmpl);
+    const std::uint64_t template_hash = pages_.back().template_hash = templates_.hash(tmpl);
     std::uint64_t* hash = &hashes_.emplace_back(0);
     if (reuse_) {
-        *hash = context_hash(tmpl, ctx);
+        *hash = context_hash(tmpl, template_hash, ctx);
         const auto prev = reuse_->previous.find(path);
         if (prev != reuse_->previous.end() && prev->second.input_hash == *hash && out_.keep(path)) {
             kept_.insert(path);
@@ -118,8 +118,8 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     // Templating, glossary links and writing are most of a build's work and independent from
     // page to page, so they run on worker threads while the section renderers go on building
     // the next contexts (docs/PERFORMANCE.md). Templates and the glossary linker are only read.
-    render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx), hash] {
-        if (*hash == 0) *hash = context_hash(tmpl, ctx);
+    render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx), hash, template_hash] {
+        if (*hash == 0) *hash = context_hash(tmpl, template_hash, ctx);
         std::string html = templates_.page(tmpl, ctx);
         html = glossary_.apply(html, root, path);
         out_.write(path, html);
@@ -143,8 +143,8 @@ void Builder::finish() {
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
 }
 
-std::uint64_t Builder::context_hash(const std::string& tmpl, const Json& ctx) const {
-    std::string text = tmpl + '\0' + std::to_string(templates_.hash(tmpl));
+std::uint64_t Builder::context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx) {
+    std::string text = tmpl + '\0' + std::to_string(template_hash);
     text += '\0';
     text += ctx.dump(-1, ' ', false, Json::error_handler_t::replace);
     return output::content_hash(text) | 1;  // never 0, which means "not yet hashed"

@@ -97,7 +97,7 @@ public:
     static std::string age_range(const std::optional<int>& min_months, const std::optional<int>& max_months);
 
 private:
-    std::uint64_t context_hash(const std::string& tmpl, const Json& ctx) const;
+    static std::uint64_t context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx);
     Json make_intervention_item(const model::Intervention& i) const;
 
     const Templates& templates_;
