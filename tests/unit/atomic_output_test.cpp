@@ -21,17 +21,6 @@ using namespace sprout::test;
 
 namespace {
 
-using Snapshot = std::map<std::string, std::string>;  // relative path → contents ("/" for a folder)
-
-Snapshot snapshot(const fs::path& dir) {
-    Snapshot s;
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-        const auto rel = fs::relative(e.path(), dir).string();
-        s[rel] = e.is_directory() ? std::string("/") : read(e.path());
-    }
-    return s;
-}
-
 std::vector<std::string> staging_leftovers(const fs::path& parent) {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(parent))

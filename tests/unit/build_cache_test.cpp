@@ -15,15 +15,6 @@ using namespace sprout::test;
 
 namespace {
 
-using Snapshot = std::map<std::string, std::string>;  // relative path → contents ("/" for a folder)
-
-Snapshot snapshot(const fs::path& dir) {
-    Snapshot s;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-        s[fs::relative(e.path(), dir).string()] = e.is_directory() ? std::string("/") : read(e.path());
-    return s;
-}
-
 struct Fixture {
     TempDir tmp;
     fs::path tk = tmp.path() / "tk";

@@ -19,6 +19,13 @@ std::string read(const fs::path& p) {
     return ss.str();
 }
 
+Snapshot snapshot(const fs::path& dir) {
+    Snapshot s;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        s[fs::relative(e.path(), dir).string()] = e.is_directory() ? std::string("/") : read(e.path());
+    return s;
+}
+
 void write(const fs::path& p, const std::string& data) {
     if (p.has_parent_path()) fs::create_directories(p.parent_path());
     std::ofstream out(p, std::ios::binary);

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for tests that run the sprout binary or need scratch folders.
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace sprout::test {
@@ -32,6 +33,9 @@ private:
 };
 
 std::string read(const std::filesystem::path& p);
+// Every file and folder under `dir`: relative path → contents ("/" for a folder), to compare sites.
+using Snapshot = std::map<std::string, std::string>;
+Snapshot snapshot(const std::filesystem::path& dir);
 void write(const std::filesystem::path& p, const std::string& data);
 
 // Writes the starter toolkit (as `sprout init` does) into `dir`.
