@@ -24,6 +24,8 @@ struct Ctx {
 
     std::string unique_anchor(const std::string& base);
     doc::Inlines inlines(const std::string& markdown) const;
+    // Appends `markdown` as inlines to `in`, then the reference marks of `cite`.
+    void append_cited(doc::Inlines& in, const std::string& markdown, const model::Cites& cite);
     doc::Blocks blocks(const std::string& markdown, int heading_base = 3) const;
     std::string nation_name(const std::string& id) const;
     std::string actor_name(const std::string& id) const;

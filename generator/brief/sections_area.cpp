@@ -73,10 +73,7 @@ doc::Blocks area_profile_section(Ctx& c, const model::BriefSection&) {
                 in.push_back(doc::text(" (" + (other ? other->name : e->area) + ")"));
             }
             in.push_back(doc::text(". "));
-            auto sum = c.inlines(e->summary);
-            in.insert(in.end(), sum.begin(), sum.end());
-            auto marks = c.cites.mark(e->cite);
-            in.insert(in.end(), marks.begin(), marks.end());
+            c.append_cited(in, e->summary, e->cite);
             doc::Blocks item;
             item.push_back(doc::para(std::move(in)));
             l.items.push_back(std::move(item));
@@ -148,10 +145,7 @@ doc::Blocks area_gaps_section(Ctx& c, const model::BriefSection&) {
     doc::List l;
     for (const auto* st : gaps) {
         doc::Inlines in{doc::bold(st->name), doc::text(". ")};
-        auto sum = c.inlines(st->summary);
-        in.insert(in.end(), sum.begin(), sum.end());
-        auto marks = c.cites.mark(st->cite);
-        in.insert(in.end(), marks.begin(), marks.end());
+        c.append_cited(in, st->summary, st->cite);
         doc::Blocks item;
         item.push_back(doc::para(std::move(in)));
         l.items.push_back(std::move(item));

@@ -15,10 +15,7 @@ doc::Blocks glossary_section(Ctx& c, const model::BriefSection&, const std::stri
         doc::Inlines in{doc::bold(t->term)};
         if (!t->abbreviation.empty() && t->abbreviation != t->term) in.push_back(doc::bold(" (" + t->abbreviation + ")"));
         in.push_back(doc::text(": "));
-        auto def = c.inlines(t->definition);
-        in.insert(in.end(), def.begin(), def.end());
-        auto marks = c.cites.mark(t->cite);
-        in.insert(in.end(), marks.begin(), marks.end());
+        c.append_cited(in, t->definition, t->cite);
         doc::Block b = doc::para(std::move(in));
         b.anchor = c.unique_anchor("term-" + t->id);
         out.push_back(std::move(b));

@@ -13,6 +13,13 @@ std::string Ctx::unique_anchor(const std::string& base) {
 
 doc::Inlines Ctx::inlines(const std::string& markdown) const { return doc::inlines_from_markdown(markdown, md); }
 
+void Ctx::append_cited(doc::Inlines& in, const std::string& markdown, const model::Cites& cite) {
+    auto text = inlines(markdown);
+    in.insert(in.end(), text.begin(), text.end());
+    auto marks = cites.mark(cite);
+    in.insert(in.end(), marks.begin(), marks.end());
+}
+
 doc::Blocks Ctx::blocks(const std::string& markdown, int heading_base) const {
     doc::MarkdownOptions o = md;
     o.heading_base = heading_base;
@@ -47,10 +54,7 @@ void append_to_last(doc::Blocks& blocks, const doc::Inlines& in) {
 void add_conflicts(Ctx& c, doc::Blocks& out, const std::vector<model::Conflict>& conflicts) {
     for (const auto& k : conflicts) {
         doc::Inlines in{doc::bold("Sources disagree. ")};
-        auto note = c.inlines(k.note);
-        in.insert(in.end(), note.begin(), note.end());
-        auto marks = c.cites.mark(k.cite);
-        in.insert(in.end(), marks.begin(), marks.end());
+        c.append_cited(in, k.note, k.cite);
         out.push_back(doc::para(std::move(in), doc::Paragraph::Role::Note));
     }
 }

@@ -13,9 +13,8 @@ doc::Blocks key_messages_section(Ctx& c, const model::BriefSection&) {
     }
     doc::List list;
     for (const auto* k : msgs) {
-        doc::Inlines in = c.inlines(k->text);
-        auto marks = c.cites.mark(k->cite);
-        in.insert(in.end(), marks.begin(), marks.end());
+        doc::Inlines in;
+        c.append_cited(in, k->text, k->cite);
         doc::Blocks item;
         item.push_back(doc::para(std::move(in)));
         list.items.push_back(std::move(item));
@@ -36,10 +35,7 @@ void policy_list(Ctx& c, doc::Blocks& out, const std::vector<const model::Policy
         if (!p->period.empty()) meta += ", " + p->period;
         if (!meta.empty()) in.push_back(doc::text(" (" + meta + ")"));
         in.push_back(doc::text(". "));
-        auto sum = c.inlines(p->summary);
-        in.insert(in.end(), sum.begin(), sum.end());
-        auto marks = c.cites.mark(p->cite);
-        in.insert(in.end(), marks.begin(), marks.end());
+        c.append_cited(in, p->summary, p->cite);
         out.push_back(doc::para(std::move(in)));
         add_conflicts(c, out, p->conflicts);
     }
