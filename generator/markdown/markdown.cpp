@@ -217,19 +217,29 @@ bool is_safe_url(std::string_view url) {
     return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
+void append_escaped_html(std::string& out, std::string_view s) {
+    std::size_t plain = 0;  // start of the run of characters that need no escaping
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char* entity = nullptr;
+        switch (s[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        default: continue;
+        }
+        out.append(s, plain, i - plain);
+        out += entity;
+        plain = i + 1;
+    }
+    out.append(s, plain);
+}
+
 std::string escape_html(std::string_view s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
+    append_escaped_html(out, s);
     return out;
 }
 

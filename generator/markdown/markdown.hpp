@@ -41,7 +41,8 @@ std::string to_plain_text(std::string_view text);
 // Whether a link target may be used: http, https, mailto, or a relative path/fragment.
 bool is_safe_url(std::string_view url);
 
-// Escapes &, <, >, " and ' for HTML text and attribute values.
+// Escapes &, <, >, " and ' for HTML text and attribute values; the append form saves a copy.
 std::string escape_html(std::string_view s);
+void append_escaped_html(std::string& out, std::string_view s);
 
 }  // namespace sprout::markdown

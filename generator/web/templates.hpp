@@ -1,7 +1,7 @@
 #pragma once
-// The Mustache templates (kainjow/mustache): loaded from the toolkit's templates/ over the
-// built-in defaults, each checked on its own so an error names its file and line, partials
-// expanded in place, and every page template parsed once for the whole build.
+// The Mustache templates: loaded from the toolkit's templates/ over the built-in defaults,
+// each checked on its own so an error names its file and line, partials expanded in place,
+// and every page template parsed once for the whole build (web/mustache.hpp renders them).
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -11,9 +11,8 @@
 
 #include "assets/assets.hpp"
 
-namespace kainjow::mustache {
-template <typename string_type>
-class basic_mustache;
+namespace sprout::web::mustache {
+class Template;
 }
 
 namespace sprout::web {
@@ -39,9 +38,8 @@ public:
     std::uint64_t hash(const std::string& name) const;
 
 private:
-    using Mustache = kainjow::mustache::basic_mustache<std::string>;
-    Mustache& get(const std::string& name) const;
-    std::map<std::string, std::unique_ptr<Mustache>> parsed_;
+    const mustache::Template& get(const std::string& name) const;
+    std::map<std::string, std::unique_ptr<mustache::Template>> parsed_;
     std::map<std::string, std::string> origin_;  // template name → file it came from
     std::map<std::string, std::uint64_t> hash_;  // template name → hash of its expanded text
 };

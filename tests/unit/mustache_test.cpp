@@ -1,0 +1,92 @@
+// The Mustache renderer over JSON (web/mustache.hpp): the semantics the templates rely on.
+// Whole-site output is compared byte for byte elsewhere (the bundled build tests); these pin
+// each rule on its own.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "web/mustache.hpp"
+
+using nlohmann::json;
+using sprout::web::mustache::SyntaxError;
+using sprout::web::mustache::Template;
+
+namespace {
+
+std::string render(const std::string& text, const json& context) {
+    std::string out;
+    const json* scopes[] = {&context};
+    Template(text).render(scopes, out);
+    return out;
+}
+
+std::size_t error_offset(const std::string& text) {
+    try {
+        Template t(text);
+    } catch (const SyntaxError& e) {
+        return e.offset;
+    }
+    return std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("Variables escape HTML unless tripled or ampersanded; numbers print, the rest does not") {
+    const json c = {{"s", "<b> & \"q\" 'a'"}, {"n", 3}, {"f", 0.5}, {"t", true}, {"o", json::object()}, {"z", nullptr}};
+    CHECK(render("{{s}}", c) == "&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;");
+    CHECK(render("{{{s}}}|{{& s}}", c) == "<b> & \"q\" 'a'|<b> & \"q\" 'a'");
+    CHECK(render("{{n}} {{f}}", c) == "3 0.5");
+    CHECK(render("[{{t}}{{o}}{{z}}{{missing}}]", c) == "[]");
+}
+
+TEST_CASE("Falsy values are false, null, the empty string and the empty list; 0 is truthy") {
+    const json c = {{"f", false}, {"z", nullptr}, {"e", ""}, {"l", json::array()}, {"zero", 0}, {"o", json::object()}};
+    for (const char* name : {"f", "z", "e", "l", "missing"}) {
+        INFO(name);
+        CHECK(render(std::string("{{#") + name + "}}yes{{/" + name + "}}", c).empty());
+        CHECK(render(std::string("{{^") + name + "}}no{{/" + name + "}}", c) == "no");
+    }
+    CHECK(render("{{#zero}}yes{{/zero}}{{#o}}obj{{/o}}", c) == "yesobj");
+}
+
+TEST_CASE("Sections iterate lists, push objects, and names resolve from the innermost scope out") {
+    const json c = {{"title", "outer"},
+                    {"items", {{{"name", "a"}}, {{"name", "b"}, {"title", "own"}}}},
+                    {"site", {{"title", "Sprout"}, {"meta", {{"year", 2026}}}}},
+                    {"tags", {"x", "y"}}};
+    CHECK(render("{{#items}}{{name}}:{{title}};{{/items}}", c) == "a:outer;b:own;");
+    CHECK(render("{{site.title}} {{site.meta.year}} {{site.nope}}", c) == "Sprout 2026 ");
+    CHECK(render("{{#site}}{{title}}/{{meta.year}}{{/site}}", c) == "Sprout/2026");
+    CHECK(render("{{#tags}}<{{.}}>{{/tags}}", c) == "<x><y>");
+}
+
+TEST_CASE("Every list has a derived has_ flag unless the object sets its own") {
+    const json c = {{"full", {1}}, {"empty", json::array()}, {"own", {1}}, {"has_own", false}};
+    CHECK(render("{{#has_full}}F{{/has_full}}{{#has_empty}}E{{/has_empty}}{{^has_empty}}e{{/has_empty}}", c) == "Fe");
+    CHECK(render("{{#has_own}}set{{/has_own}}", c).empty());
+    CHECK(render("{{#has_nothing}}x{{/has_nothing}}", c).empty());
+}
+
+TEST_CASE("Lines holding only a rendered section tag disappear; other blank lines stay") {
+    const json c = {{"list", {"a", "b"}}, {"no", false}, {"empty", ""}};
+    CHECK(render("<ul>\n  {{#list}}\n  <li>{{.}}</li>\n  {{/list}}\n</ul>\n", c) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
+    CHECK(render("a\n{{^no}}\nshown\n{{/no}}\nb", c) == "a\nshown\nb");
+    // A variable that prints nothing keeps its line, as does a comment.
+    CHECK(render("a\n  {{empty}}\n{{! note }}\nb", c) == "a\n  \n\nb");
+    CHECK(render("x {{#list}}{{.}}{{/list}} y\r\nz", c) == "x ab y\r\nz");
+}
+
+TEST_CASE("Delimiters can change; partial tags render nothing (Templates expands them first)") {
+    const json c = {{"v", "<x>"}};
+    CHECK(render("{{=<% %>=}}<% v %> {{v}} <%={{ }}=%>{{v}}", c) == "&lt;x&gt; {{v}} &lt;x&gt;");
+    CHECK(render("a{{> anything}}b", c) == "ab");
+}
+
+TEST_CASE("Syntax errors carry the offset of the offending tag") {
+    CHECK(error_offset("ok {{#a}} never closed") == 3);
+    CHECK(error_offset("{{/a}}") == 0);
+    CHECK(error_offset("12345{{#a}}{{/b}}") == 11);
+    CHECK(error_offset("abc {{unclosed") == 4);
+    CHECK(error_offset("{{= bad=}}") == 0);
+    CHECK(error_offset("{{#a}}{{/a}}") == std::string::npos);
+    CHECK_THROWS_WITH(Template("x{{#key_figures}}"), "Unclosed section \"key_figures\"");
+}
