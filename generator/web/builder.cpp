@@ -143,11 +143,46 @@ void Builder::finish() {
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
 }
 
+namespace {
+// splitmix64's finaliser: each step of the running hash below is a bijection, so different
+// inputs stay apart as well as a single 64-bit hash of their bytes would keep them.
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+// Hashes a JSON value's type, structure and contents as it lies, without writing it out.
+std::uint64_t hash_json(std::uint64_t h, const Json& j) {
+    h = mix(h, static_cast<std::uint64_t>(j.type()));
+    switch (j.type()) {
+        case Json::value_t::object:
+            h = mix(h, j.size());
+            for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) h = hash_json(mix(h, output::content_hash(k)), v);
+            return h;
+        case Json::value_t::array:
+            h = mix(h, j.size());
+            for (const auto& v : j) h = hash_json(h, v);
+            return h;
+        case Json::value_t::string:
+            return mix(h, output::content_hash(j.get_ref<const std::string&>()));
+        case Json::value_t::boolean:
+            return mix(h, j.get<bool>() ? 1 : 0);
+        case Json::value_t::number_integer:
+            return mix(h, static_cast<std::uint64_t>(j.get<std::int64_t>()));
+        case Json::value_t::number_unsigned:
+            return mix(h, j.get<std::uint64_t>());
+        case Json::value_t::number_float:
+            return mix(h, std::hash<double>{}(j.get<double>()));
+        default:
+            return h;
+    }
+}
+}  // namespace
+
 std::uint64_t Builder::context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx) {
-    std::string text = tmpl + '\0' + std::to_string(template_hash);
-    text += '\0';
-    text += ctx.dump(-1, ' ', false, Json::error_handler_t::replace);
-    return output::content_hash(text) | 1;  // never 0, which means "not yet hashed"
+    return hash_json(mix(output::content_hash(tmpl), template_hash), ctx) | 1;  // never 0, which means "not yet hashed"
 }
 
 namespace {

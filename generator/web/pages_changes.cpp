@@ -76,7 +76,7 @@ void render_changes(Builder& b) {
                   "");
     meta.search_kind = "Changes";
     meta.search_body = search_body;
-    b.page("changes", "changes/index.html", ctx, meta);
+    b.page("changes", "changes/index.html", std::move(ctx), std::move(meta));
 }
 
 }  // namespace sprout::web

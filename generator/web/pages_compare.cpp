@@ -65,7 +65,7 @@ void render_compare(Builder& b) {
                   "interventions");
     meta.crumbs = {{"Interventions", "interventions/index.html"}};
     meta.scripts = {"compare.js"};
-    b.page("compare", "compare.html", ctx, meta);
+    b.page("compare", "compare.html", std::move(ctx), std::move(meta));
 }
 
 }  // namespace sprout::web

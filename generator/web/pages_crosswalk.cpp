@@ -95,7 +95,7 @@ void render_crosswalk(Builder& b) {
     std::string body;
     for (const auto& s : m.scales) body += s.name + " ";
     meta.search_body = body;
-    b.page("crosswalk", "evidence/crosswalk.html", {{"groups", groups}, {"multi", multi}, {"scale_total", std::to_string(m.scales.size())}}, meta);
+    b.page("crosswalk", "evidence/crosswalk.html", {{"groups", std::move(groups)}, {"multi", multi}, {"scale_total", std::to_string(m.scales.size())}}, meta);
 }
 
 }  // namespace sprout::web

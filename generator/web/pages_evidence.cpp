@@ -51,7 +51,7 @@ void render_scale(Builder& b, const model::EvidenceScale& s) {
     std::string body;
     for (const auto& l : s.levels) body += l.label + " " + Builder::plain(l.meaning) + " ";
     meta.search_body = body;
-    b.page("evidence-scale", urls::record("evidence-scales", s.id), ctx, meta);
+    b.page("evidence-scale", urls::record("evidence-scales", s.id), std::move(ctx), std::move(meta));
 }
 
 }  // namespace
@@ -73,7 +73,7 @@ void render_evidence(Builder& b) {
     }
     PageMeta meta("Evidence scales", "The scales reviews and documents use to rate or group interventions, and what each level means.",
                   "evidence");
-    b.page("evidence-index", "evidence/index.html", {{"groups", groups}}, meta);
+    b.page("evidence-index", "evidence/index.html", {{"groups", std::move(groups)}}, std::move(meta));
     for (const auto& s : b.model.scales) render_scale(b, s);
 }
 

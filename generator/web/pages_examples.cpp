@@ -80,7 +80,7 @@ void render_one(Builder& b, const model::Example& e) {
     meta.crumbs = {{"Practice examples", "examples/index.html"}};
     meta.search_kind = "Practice example";
     meta.search_body = e.place + " " + e.organisation + " " + Builder::plain(e.description);
-    b.page("example", urls::record("examples", e.id), {{"example", it}}, meta);
+    b.page("example", urls::record("examples", e.id), {{"example", std::move(it)}}, std::move(meta));
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ void render_pages(Builder& b) {
                 items.push_back({{"title", p.title}, {"url", urls::record("pages", p.id)}, {"summary_html", Builder::md_inline(p.summary)}});
         if (!items.empty()) groups.push_back({{"heading", kPageKinds.at(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
     }
-    b.page("pages-index", "pages/index.html", {{"groups", groups}},
+    b.page("pages-index", "pages/index.html", {{"groups", std::move(groups)}},
            PageMeta("Guides", "Chapters, frameworks and checklists to read and use.", "guides"));
     for (const auto& p : m.pages) {
         Json ctx = {{"page",
@@ -41,7 +41,7 @@ void render_pages(Builder& b) {
         meta.crumbs = {{"Guides", "pages/index.html"}};
         meta.search_kind = humanise(p.kind);
         meta.search_body = Builder::plain(p.body);
-        b.page("page", urls::record("pages", p.id), ctx, meta);
+        b.page("page", urls::record("pages", p.id), std::move(ctx), std::move(meta));
     }
 }
 
@@ -63,7 +63,7 @@ void render_glossary(Builder& b) {
     PageMeta meta("Glossary", "What the terms used in the toolkit mean.", "glossary");
     meta.search_kind = "Glossary";
     meta.search_body = body;
-    b.page("glossary", "glossary/index.html", {{"terms", items}}, meta);
+    b.page("glossary", "glossary/index.html", {{"terms", std::move(items)}}, std::move(meta));
 }
 
 void render_about(Builder& b) {
@@ -89,7 +89,7 @@ void render_data(Builder& b) {
                          {"json", "data/" + k.name + ".json"},
                          {"csv", "data/" + k.name + ".csv"}});
     PageMeta meta("Open data", "Every record in the toolkit as JSON and CSV.", "");
-    b.page("data", "data/index.html", {{"kinds", kinds}}, meta);
+    b.page("data", "data/index.html", {{"kinds", std::move(kinds)}}, std::move(meta));
 }
 
 void render_404(Builder& b) {

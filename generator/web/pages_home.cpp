@@ -48,7 +48,7 @@ void render_home(Builder& b) {
                 {"edition", m.site.edition}};
     PageMeta meta(m.site.title, Builder::plain(m.site.description), "");
     meta.search_kind = "Home";
-    b.page("home", "index.html", ctx, meta);
+    b.page("home", "index.html", std::move(ctx), std::move(meta));
 }
 
 }  // namespace sprout::web

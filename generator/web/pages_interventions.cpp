@@ -66,11 +66,11 @@ void render_index(Builder& b) {
         if (!items.empty())
             groups.push_back({{"heading", intervention_kind_plural(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
     }
-    Json ctx = {{"groups", groups}, {"filters", filter_options(b)}, {"total", std::to_string(m.interventions.size())}};
+    Json ctx = {{"groups", std::move(groups)}, {"filters", filter_options(b)}, {"total", std::to_string(m.interventions.size())}};
     PageMeta meta("Interventions", "Programmes, therapies and service models, with how each was rated and by whom.",
                   "interventions");
     meta.scripts = {"filter.js"};
-    b.page("interventions-index", "interventions/index.html", ctx, meta);
+    b.page("interventions-index", "interventions/index.html", std::move(ctx), std::move(meta));
 }
 
 void render_one(Builder& b, const model::Intervention& i) {
@@ -122,7 +122,7 @@ void render_one(Builder& b, const model::Intervention& i) {
     meta.search_kind = "Intervention";
     meta.search_body = Builder::plain(i.description) + " " + i.target_group + " " + text_join(i.outcomes) + " " +
                        text_join(i.aliases);
-    b.page("intervention", urls::record("interventions", i.id), {{"intervention", it}}, meta);
+    b.page("intervention", urls::record("interventions", i.id), {{"intervention", std::move(it)}}, std::move(meta));
 }
 
 }  // namespace

@@ -89,7 +89,7 @@ void render_nation(Builder& b, const model::Nation& n) {
     for (const auto& p : m.policies)
         if (p.nation == n.id) body += p.name + " " + Builder::plain(p.summary) + " ";
     meta.search_body = body;
-    b.page("nation", urls::record("nations", n.id), ctx, meta);
+    b.page("nation", urls::record("nations", n.id), std::move(ctx), std::move(meta));
 }
 
 void render_audience(Builder& b, const model::Audience& a) {
@@ -122,7 +122,7 @@ void render_audience(Builder& b, const model::Audience& a) {
     std::string body;
     for (const auto& k : a.key_messages) body += k.text + " ";
     meta.search_body = body;
-    b.page("audience", urls::record("audiences", a.id), ctx, meta);
+    b.page("audience", urls::record("audiences", a.id), std::move(ctx), std::move(meta));
 }
 
 void render_area(Builder& b, const model::Area& a) {
@@ -151,7 +151,7 @@ void render_area(Builder& b, const model::Area& a) {
     PageMeta meta(a.name, a.summary.empty() ? "Local area: " + a.name : Builder::plain(a.summary), "examples");
     meta.crumbs = {{"Nations", "nations/index.html"}, {b.nation_name(a.nation), urls::record("nations", a.nation)}};
     meta.search_kind = "Area";
-    b.page("area", urls::record("areas", a.id), ctx, meta);
+    b.page("area", urls::record("areas", a.id), std::move(ctx), std::move(meta));
 }
 
 void render_services(Builder& b) {
@@ -177,7 +177,7 @@ void render_services(Builder& b) {
     }
     PageMeta meta("Types of service", "Kinds of service for babies, young children and their families.", "");
     meta.search_kind = "Service types";
-    b.page("services", "services/index.html", {{"services", items}}, meta);
+    b.page("services", "services/index.html", {{"services", std::move(items)}}, std::move(meta));
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ void write_view(Builder& b, const View& v, Json groups) {
                   "What the documents recommend, and to whom: " + text::to_lower(v.title) + ".", "recommendations");
     if (std::string(v.key) != "document") meta.crumbs = {{"Recommendations", "recommendations/index.html"}};
     Json ctx = {{"view_title", v.title}, {"views", views}, {"groups", std::move(groups)}};
-    b.page("recommendations-index", v.path, ctx, meta);
+    b.page("recommendations-index", v.path, std::move(ctx), std::move(meta));
 }
 
 void render_views(Builder& b) {
@@ -141,7 +141,7 @@ void render_one(Builder& b, const model::Recommendation& r) {
     meta.crumbs = {{"Recommendations", "recommendations/index.html"}};
     meta.search_kind = "Recommendation";
     meta.search_body = r.group + " " + text_join(r.questions);
-    b.page("recommendation", urls::record("recommendations", r.id), {{"recommendation", it}}, meta);
+    b.page("recommendation", urls::record("recommendations", r.id), {{"recommendation", std::move(it)}}, std::move(meta));
 }
 
 }  // namespace

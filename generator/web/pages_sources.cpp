@@ -87,7 +87,7 @@ void render_sources(Builder& b) {
         meta.crumbs = {{"Sources", "sources/index.html"}};
         meta.search_kind = "Source";
         meta.search_body = s.citation + " " + text::join(s.authors, " ") + " " + s.publisher;
-        b.page("source", urls::record("sources", s.id), {{"source", e}}, meta);
+        b.page("source", urls::record("sources", s.id), {{"source", std::move(e)}}, std::move(meta));
     }
 }
 

@@ -75,7 +75,7 @@ void render_one(Builder& b, const model::Statistic& s) {
     meta.crumbs = {{"Statistics", "statistics/index.html"}};
     meta.search_kind = "Statistic";
     meta.search_body = s.population + " " + Builder::plain(s.notes);
-    b.page("statistic", urls::record("statistics", s.id), {{"statistic", it}}, meta);
+    b.page("statistic", urls::record("statistics", s.id), {{"statistic", std::move(it)}}, std::move(meta));
 }
 
 }  // namespace
