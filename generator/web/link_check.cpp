@@ -24,8 +24,8 @@ constexpr std::size_t kMaxReported = 40;
 
 // Values of attribute `name` (href, src, id) in an HTML text. Templates always quote
 // attributes; both quote styles are accepted for toolkits' own templates.
-std::vector<std::string> attribute_values(const std::string& html, const std::string& name) {
-    std::vector<std::string> out;
+std::vector<std::string_view> attribute_values(std::string_view html, const std::string& name) {
+    std::vector<std::string_view> out;
     const std::string needle = name + "=";
     for (std::size_t pos = html.find(needle); pos != std::string::npos; pos = html.find(needle, pos + 1)) {
         // Must be a whole attribute name: preceded by whitespace.
@@ -39,7 +39,9 @@ std::vector<std::string> attribute_values(const std::string& html, const std::st
     return out;
 }
 
-std::string unescape(std::string s) {
+std::string unescape(std::string_view text) {
+    std::string s(text);
+    if (s.find('&') == std::string::npos) return s;
     static const std::pair<const char*, const char*> entities[] = {
         {"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}};
     for (const auto& [from, to] : entities)
@@ -51,6 +53,35 @@ bool is_external(const std::string& url) {
     for (const char* scheme : {"http://", "https://", "mailto:"})
         if (url.starts_with(scheme)) return true;
     return false;
+}
+
+// `dir` (a site folder ending in '/', or "") joined with relative `target`, with "." and ".."
+// resolved as fs::path::lexically_normal would, but without building paths: a big site has
+// millions of links. A ".." above the root is kept, so the caller sees the link leave the site.
+std::string join_normal(std::string_view dir, std::string_view target) {
+    std::vector<std::string_view> parts;
+    bool trailing_slash = false;
+    for (std::string_view whole : {dir, target}) {
+        while (!whole.empty()) {
+            const auto slash = whole.find('/');
+            const std::string_view part = whole.substr(0, slash);
+            whole = slash == std::string_view::npos ? std::string_view() : whole.substr(slash + 1);
+            // "x/", "x/." and "x/.." name folders.
+            trailing_slash = whole.empty() && (slash != std::string_view::npos || part == "." || part == "..");
+            if (part.empty() || part == ".") continue;
+            if (part == ".." && !parts.empty() && parts.back() != "..")
+                parts.pop_back();
+            else
+                parts.push_back(part);
+        }
+    }
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += '/';
+        out += p;
+    }
+    if (trailing_slash && !out.empty()) out += '/';
+    return out;
 }
 
 // "javascript:", "data:" and other schemes have no place in generated links.
@@ -110,8 +141,7 @@ private:
         bool as_folder = false;  // "x/": only a folder can match
         if (!target.empty()) {
             const auto slash = page.rfind('/');
-            const std::string dir = slash == std::string::npos ? "" : page.substr(0, slash + 1);
-            rel = fs::path(dir + target).lexically_normal().generic_string();
+            rel = join_normal(std::string_view(page).substr(0, slash == std::string::npos ? 0 : slash + 1), target);
             while (rel.ends_with('/')) {
                 rel.pop_back();
                 as_folder = true;
