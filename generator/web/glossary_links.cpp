@@ -26,19 +26,11 @@ const std::set<std::string, std::less<>> kSkip = {"a",  "h1",     "h2",    "h3",
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80); }
 
 // Whole words only; '&' and ';' bound character references such as "&amp;".
-bool whole_word_at(const std::string& text, std::size_t pos, std::size_t len) {
+bool whole_word_at(std::string_view text, std::size_t pos, std::size_t len) {
     if (pos > 0 && (word_char(text[pos - 1]) || text[pos - 1] == '&' || text[pos - 1] == '#')) return false;
     const std::size_t end = pos + len;
     if (end < text.size() && (word_char(text[end]) || text[end] == ';')) return false;
     return true;
-}
-
-// ASCII lower case, as std::tolower in the "C" locale: bytes of UTF-8 sequences are kept.
-std::string fold(const std::string& s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 std::string tag_name(const std::string& html, std::size_t lt, bool& closing, bool& self_closing) {
@@ -54,7 +46,15 @@ std::string tag_name(const std::string& html, std::size_t lt, bool& closing, boo
 
 }  // namespace
 
-GlossaryLinker::GlossaryLinker(const model::Model& m) {
+namespace {
+std::vector<std::string> texts_of(const auto& forms) {
+    std::vector<std::string> out;
+    for (const auto& f : forms) out.push_back(f.text);
+    return out;
+}
+}  // namespace
+
+GlossaryLinker::GlossaryLinker(const model::Model& m) : search_({}) {
     for (const auto& t : m.terms) {
         const std::size_t idx = terms_.size();
         std::string def = markdown::to_plain_text(t.definition);
@@ -68,13 +68,14 @@ GlossaryLinker::GlossaryLinker(const model::Model& m) {
         }
         terms_.push_back({t.id, t.term, def});
         auto add = [&](const std::string& text, bool abbreviation) {
-            if (text.size() >= kMinFormLength) forms_.push_back({text, fold(text), abbreviation, abbreviation, idx});
+            if (text.size() >= kMinFormLength) forms_.push_back({text, abbreviation, abbreviation, idx});
         };
         add(t.term, false);
         add(t.abbreviation, true);
         for (const auto& a : t.aliases) add(a, false);
     }
     std::stable_sort(forms_.begin(), forms_.end(), [](const Form& a, const Form& b) { return a.text.size() > b.text.size(); });
+    search_ = util::MultiSearch(texts_of(forms_));
 }
 
 std::string GlossaryLinker::apply(const std::string& html, const std::string& root, const std::string& page_path) const {
@@ -111,52 +112,46 @@ std::string GlossaryLinker::apply(const std::string& html, const std::string& ro
             continue;
         }
         const std::size_t next_tag = std::min(html.find('<', i), main_close);
-        std::string text = html.substr(i, next_tag - i);
+        const std::string_view text = std::string_view(html).substr(i, next_tag - i);
         i = next_tag;
         if (skip_depth > 0 || !nogloss_tag.empty()) {
             out += text;
             continue;
         }
-        // Link the earliest first use in this run of text, then carry on after it. Each form is
-        // found with string::find (memchr and memcmp) in the text, or in its folded copy for
-        // forms that ignore case; a character-by-character scan per form was a quarter of the
-        // build (docs/PERFORMANCE.md). Longer forms come first and win ties.
-        const std::string folded = fold(text);
+        // Link the earliest first use in this run of text, then carry on after it; longer forms
+        // come first and win ties. All forms are found in one pass over the text (a search per
+        // form was a tenth of a big build, and a byte-by-byte scan per form once a quarter:
+        // docs/PERFORMANCE.md). Matches come ordered by position, then form, so the first
+        // usable one is the earliest and, among equals, the longest.
+        const auto matches = search_.find_all(text);
         std::size_t pos = 0;
-        while (pos < text.size()) {
-            std::size_t best = std::string::npos;
-            const Form* form = nullptr;
-            for (const auto& f : forms_) {
-                if (used[f.term]) continue;
-                const std::string& hay = f.case_sensitive ? text : folded;
-                const std::string& needle = f.case_sensitive ? f.text : f.folded;
-                for (std::size_t p = hay.find(needle, pos); p != std::string::npos && (best == std::string::npos || p < best);
-                     p = hay.find(needle, p + 1))
-                    if (whole_word_at(text, p, needle.size())) {
-                        best = p;
-                        form = &f;
-                        break;
-                    }
-            }
-            if (!form) break;
-            const auto& t = terms_[form->term];
-            used[form->term] = true;
+        for (auto m = matches.begin(); m != matches.end(); ++m) {
+            const Form& form = forms_[m->pattern];
+            const std::size_t best = m->start;
+            if (best < pos || used[form.term]) continue;
+            if (form.case_sensitive && text.compare(best, form.text.size(), form.text) != 0) continue;
+            if (!whole_word_at(text, best, form.text.size())) continue;
+            const auto& t = terms_[form.term];
+            used[form.term] = true;
             // A term inside the one just linked ("infant" in "infant mental health") is
             // defined by that link's page too; linking it again nearby is only noise.
             for (const auto& other : forms_)
-                if (!used[other.term] && other.text.size() < form->text.size() &&
-                    text::to_lower(form->text).find(text::to_lower(other.text)) != std::string::npos)
+                if (!used[other.term] && other.text.size() < form.text.size() &&
+                    text::to_lower(form.text).find(text::to_lower(other.text)) != std::string::npos)
                     used[other.term] = true;
             out.append(text, pos, best - pos);
-            const std::string matched = text.substr(best, form->text.size());
+            const std::string_view matched = text.substr(best, form.text.size());
             out += "<a class=\"term\" href=\"" + markdown::escape_html(root + urls::record("glossary", t.id)) + "\" title=\"" +
                    markdown::escape_html(t.definition) + "\">";
-            if (form->abbreviation)
-                out += "<abbr title=\"" + markdown::escape_html(t.name) + "\">" + matched + "</abbr>";
-            else
+            if (form.abbreviation) {
+                out += "<abbr title=\"" + markdown::escape_html(t.name) + "\">";
                 out += matched;
+                out += "</abbr>";
+            } else {
+                out += matched;
+            }
             out += "</a>";
-            pos = best + form->text.size();
+            pos = best + form.text.size();
         }
         if (pos < text.size()) out.append(text, pos, std::string::npos);
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "util/multi_search.hpp"
 
 namespace sprout::web {
 
@@ -21,7 +22,6 @@ public:
 private:
     struct Form {
         std::string text;      // what to look for
-        std::string folded;    // `text` in ASCII lower case, searched for in folded page text
         bool case_sensitive;   // abbreviations match exactly; words ignore case
         bool abbreviation;
         std::size_t term;      // index into terms_
@@ -31,6 +31,7 @@ private:
     };
     std::vector<TermInfo> terms_;
     std::vector<Form> forms_;  // longest first, so "secure attachment" wins over "attachment"
+    util::MultiSearch search_;  // finds forms_ (pattern i is forms_[i]) ignoring case
 };
 
 }  // namespace sprout::web
