@@ -77,7 +77,10 @@ std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& n
                     if (reuse.dirty.insert(*n).second) reached.push_back(*n);
         frontier = std::move(reached);
     }
-    for (const auto& p : previous.pages) reuse.previous.emplace(p.path, p);
+    for (const auto& p : previous.pages) {
+        reuse.previous.emplace(p.path, p);
+        reuse.previous_order.push_back(p.path);
+    }
     return reuse;
 }
 

@@ -138,6 +138,29 @@ bool Builder::keep_record_page(const std::string& folder, const std::string& id,
     return true;
 }
 
+bool Builder::same_pages_as_before() const {
+    if (!reuse_ || reuse_->previous_order.size() != pages_.size()) return false;
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+        if (pages_[i].path != reuse_->previous_order[i]) return false;
+        const auto prev = reuse_->previous.find(pages_[i].path);
+        if (prev == reuse_->previous.end() || !(prev->second.meta == pages_[i].meta)) return false;
+    }
+    return true;
+}
+
+bool Builder::folder_unchanged(const std::string& folder) const {
+    if (!reuse_) return false;
+    const std::string prefix = folder + "/";
+    return std::none_of(reuse_->dirty.begin(), reuse_->dirty.end(), [&](const std::string& key) { return key.starts_with(prefix); });
+}
+
+bool Builder::keep_files(std::initializer_list<std::string> paths) {
+    if (!reuse_) return false;
+    for (const auto& p : paths)
+        if (!out_.keep(p)) return false;
+    return true;
+}
+
 void Builder::finish() {
     render_queue_.wait();
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];

@@ -75,6 +75,14 @@ public:
     // which need no link check: nothing they link to
     // can have gone, since an incremental build adds and removes no record.
     const std::unordered_set<std::string>& kept_pages() const { return kept_; }
+    // Incremental builds: whether the pages, their order and their metadata are the previous
+    // build's, so that files made only from those (search index, sitemap, feed) are too.
+    bool same_pages_as_before() const;
+    // Incremental builds: whether no record of `folder` may have changed (none is dirty).
+    bool folder_unchanged(const std::string& folder) const;
+    // Links `paths` from the previous site; false (having linked perhaps some) when any of
+    // them cannot be, and the caller must write them all.
+    bool keep_files(std::initializer_list<std::string> paths);
     const Templates& templates() const { return templates_; }
 
     // --- context helpers (all values are raw text; templates escape them) ---

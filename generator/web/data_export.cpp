@@ -230,12 +230,13 @@ std::string to_csv(const nlohmann::json& records) {
     return out;
 }
 
-void write_data(const model::Model& m, output::Staging& out) {
-    for (const auto& k : export_kinds(m)) {
-        const J records = export_json(m, k.name);
-        out.write("data/" + k.name + ".json", records.dump(2, ' ', false, J::error_handler_t::replace) + "\n");
-        out.write("data/" + k.name + ".csv", to_csv(records));
-    }
+void write_data(const model::Model& m, const ExportKind& k, output::Staging& out) {
+    const J records = export_json(m, k.name);
+    out.write("data/" + k.name + ".json", records.dump(2, ' ', false, J::error_handler_t::replace) + "\n");
+    out.write("data/" + k.name + ".csv", to_csv(records));
+}
+
+void write_site_data(const model::Model& m, output::Staging& out) {
     const auto& s = m.site;
     const J site = {{"title", s.title},     {"publisher", s.publisher}, {"description", s.description}, {"base_url", s.base_url},
                     {"language", s.language}, {"edition", s.edition},  {"licence", s.licence},         {"about", s.about}};

@@ -26,7 +26,8 @@ nlohmann::json export_json(const model::Model& m, const std::string& kind);
 // strings joined with "; ", nested tables as compact JSON.
 std::string to_csv(const nlohmann::json& records);
 
-// Writes data/<kind>.json and data/<kind>.csv for every kind, and data/site.json.
-void write_data(const model::Model& m, output::Staging& out);
+// Writes data/<kind>.json and data/<kind>.csv for one kind, and data/site.json.
+void write_data(const model::Model& m, const ExportKind& kind, output::Staging& out);
+void write_site_data(const model::Model& m, output::Staging& out);
 
 }  // namespace sprout::web

@@ -51,6 +51,7 @@ struct WrittenPage {
 struct Reuse {
     std::unordered_set<std::string> dirty;                 // "folder/id" of records whose pages render
     std::unordered_map<std::string, WrittenPage> previous;  // site path → what the last build recorded
+    std::vector<std::string> previous_order;                // the last build's page paths, in order
 };
 
 }  // namespace sprout::web

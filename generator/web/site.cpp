@@ -58,9 +58,20 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     b.finish();  // every page written (pages render on worker threads)
 
     for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
-    write_search_index(b.pages(), out);
-    write_feeds(model, b.pages(), out);
-    write_data(model, out);
+    // An incremental build keeps what it can show did not change (build/incremental.hpp:
+    // only records of the kinds with pages of their own changed, and every dirty one is
+    // named): the search index, sitemap and feed are made only from the pages' metadata and
+    // the site's settings, and each kind's data export only from that kind's records.
+    if (!(b.same_pages_as_before() &&
+          b.keep_files({"search-index.json", "assets/search-index.js", "sitemap.xml", "robots.txt", "feed.xml"}))) {
+        write_search_index(b.pages(), out);
+        write_feeds(model, b.pages(), out);
+    }
+    for (const auto& k : export_kinds(model)) {
+        const std::string base = "data/" + k.name;
+        if (!(b.folder_unchanged(k.name) && b.keep_files({base + ".json", base + ".csv"}))) write_data(model, k, out);
+    }
+    write_site_data(model, out);
     return {b.pages(), b.kept_pages()};
 }
 
