@@ -60,7 +60,7 @@ void render_changes(Builder& b) {
                                            {"label", r.label},
                                            {"id", r.id},
                                            {"url", record_url(b.model, r)},
-                                           {"changes", changes}});
+                                           {"changes", std::move(changes)}});
         search_body += r.label + " ";
     }
     for (auto& k : kinds) k["count"] = std::to_string(k["records"].size());
@@ -70,7 +70,7 @@ void render_changes(Builder& b) {
                 {"summary", count_text(c.count(diff::Status::Added), "record", "records") + " added, " +
                                 std::to_string(c.count(diff::Status::Withdrawn)) + " withdrawn, " +
                                 std::to_string(c.count(diff::Status::Changed)) + " changed"},
-                {"kinds", kinds}};
+                {"kinds", std::move(kinds)}};
     PageMeta meta("What changed in this edition",
                   "What changed in meaning since the previous edition: ratings moved, recommendations reworded, figures updated, records added or withdrawn.",
                   "");

@@ -39,7 +39,7 @@ void render_compare(Builder& b) {
             Json levels = Json::array();
             for (const auto& r : i.ratings)
                 if (r.scale == s->id) levels.push_back(b.rating(r));
-            cells.push_back({{"levels", levels}});
+            cells.push_back({{"levels", std::move(levels)}});
         }
         Json nations = Json::array();
         for (const auto& a : i.availability) nations.push_back({{"name", b.nation_name(a.nation)}, {"note", a.note}});
@@ -52,14 +52,14 @@ void render_compare(Builder& b) {
                         {"row_id", urls::anchor("compare", i.id)},
                         {"title", i.name},
                         {"url", urls::record("interventions", i.id)},
-                        {"cells", cells},
+                        {"cells", std::move(cells)},
                         {"age", Builder::age_range(i.age_min_months, i.age_max_months)},
-                        {"delivery", delivery},
+                        {"delivery", std::move(delivery)},
                         {"outcomes", i.outcomes},
-                        {"availability", nations}});
+                        {"availability", std::move(nations)}});
         options.push_back({{"id", i.id}, {"title", i.name}, {"input_id", urls::anchor("pick", i.id)}});
     }
-    Json ctx = {{"columns", columns}, {"rows", rows}, {"options", options}, {"has_rows", !m.interventions.empty()}};
+    Json ctx = {{"columns", std::move(columns)}, {"rows", std::move(rows)}, {"options", std::move(options)}, {"has_rows", !m.interventions.empty()}};
     PageMeta meta("Compare interventions",
                   "Interventions side by side: evidence on each scale, ages, delivery, outcomes and where they are available.",
                   "interventions");

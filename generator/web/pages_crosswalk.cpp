@@ -51,7 +51,7 @@ Json scale_json(const Builder& b, const model::EvidenceScale& s) {
             {"anchor", urls::anchor("scale", s.id)},
             {"summary_html", Builder::md(s.summary)},
             {"defined_by", defined_by(b, s)},
-            {"levels", jl},
+            {"levels", std::move(jl)},
             {"level_count", std::to_string(jl.size())}};
 }
 
@@ -69,7 +69,7 @@ void render_crosswalk(Builder& b) {
                               {"id", urls::anchor("crosswalk", kind)},
                               {"is_grouping", kind == "grouping"},
                               {"is_label", kind == "label"},
-                              {"scales", scales}});
+                              {"scales", std::move(scales)}});
     }
 
     Json multi = Json::array();
@@ -83,7 +83,7 @@ void render_crosswalk(Builder& b) {
                          {"url", urls::record("interventions", i->id)},
                          {"anchor", urls::anchor("rated", i->id)},
                          {"scale_count", std::to_string(scales.size())},
-                         {"ratings", ratings}});
+                         {"ratings", std::move(ratings)}});
     }
 
     PageMeta meta("How the evidence scales differ",

@@ -27,12 +27,13 @@ void render_scale(Builder& b, const model::EvidenceScale& s) {
             for (const auto& e : b.model.examples)
                 if (!e.label.empty() && text::to_lower(e.label) == text::to_lower(l.label))
                     examples.push_back(b.link("examples", e.id));
+        const bool empty = items.empty() && examples.empty();
         jl.push_back({{"id", urls::anchor("level", l.id)},
                       {"label", l.label},
                       {"meaning_html", Builder::md(l.meaning)},
-                      {"interventions", items},
-                      {"examples", examples},
-                      {"empty", items.empty() && examples.empty()}});
+                      {"interventions", std::move(items)},
+                      {"examples", std::move(examples)},
+                      {"empty", empty}});
     }
     Json ctx = {{"scale",
                  {{"name", s.name},
@@ -43,7 +44,7 @@ void render_scale(Builder& b, const model::EvidenceScale& s) {
                   {"is_grouping", s.kind == "grouping"},
                   {"is_label", s.kind == "label"},
                   {"summary_html", Builder::md(s.summary)},
-                  {"levels", jl},
+                  {"levels", std::move(jl)},
                   {"cites", b.cites(s.cite)}}}};
     PageMeta meta(s.name, Builder::plain(s.summary), "evidence");
     meta.crumbs = {{"Evidence scales", "evidence/index.html"}};
@@ -69,7 +70,7 @@ void render_evidence(Builder& b) {
         for (const auto& s : b.model.scales)
             if (s.kind == kind)
                 items.push_back({{"title", s.name}, {"url", urls::record("evidence-scales", s.id)}, {"summary_html", Builder::md(s.summary)}});
-        if (!items.empty()) groups.push_back({{"heading", scale_kind_heading(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
+        if (!items.empty()) groups.push_back({{"heading", scale_kind_heading(kind)}, {"id", urls::anchor("kind", kind)}, {"items", std::move(items)}});
     }
     PageMeta meta("Evidence scales", "The scales reviews and documents use to rate or group interventions, and what each level means.",
                   "evidence");

@@ -31,12 +31,12 @@ void render_views(Builder& b) {
         Json items = Json::array();
         for (const auto* e : examples)
             if (e->nation == n.id) items.push_back(b.example_item(*e));
-        if (!items.empty()) groups.push_back({{"heading", n.name}, {"id", urls::anchor("nation", n.id)}, {"items", items}});
+        if (!items.empty()) groups.push_back({{"heading", n.name}, {"id", urls::anchor("nation", n.id)}, {"items", std::move(items)}});
     }
     Json other = Json::array();
     for (const auto* e : examples)
         if (e->nation.empty()) other.push_back(b.example_item(*e));
-    if (!other.empty()) groups.push_back({{"heading", "Nation not stated"}, {"id", "nation-none"}, {"items", other}});
+    if (!other.empty()) groups.push_back({{"heading", "Nation not stated"}, {"id", "nation-none"}, {"items", std::move(other)}});
     write_view(b, false, groups);
 
     groups = Json::array();
@@ -48,12 +48,12 @@ void render_views(Builder& b) {
             groups.push_back({{"heading", a.name},
                               {"heading_url", urls::record("areas", a.id)},
                               {"id", urls::anchor("area", a.id)},
-                              {"items", items}});
+                              {"items", std::move(items)}});
     }
     other = Json::array();
     for (const auto* e : examples)
         if (e->area.empty()) other.push_back(b.example_item(*e));
-    if (!other.empty()) groups.push_back({{"heading", "No area record"}, {"id", "area-none"}, {"items", other}});
+    if (!other.empty()) groups.push_back({{"heading", "No area record"}, {"id", "area-none"}, {"items", std::move(other)}});
     write_view(b, true, groups);
 }
 

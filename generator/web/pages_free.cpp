@@ -24,7 +24,7 @@ void render_pages(Builder& b) {
         for (const auto& p : pages)
             if (p.kind == kind)
                 items.push_back({{"title", p.title}, {"url", urls::record("pages", p.id)}, {"summary_html", Builder::md_inline(p.summary)}});
-        if (!items.empty()) groups.push_back({{"heading", kPageKinds.at(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
+        if (!items.empty()) groups.push_back({{"heading", kPageKinds.at(kind)}, {"id", urls::anchor("kind", kind)}, {"items", std::move(items)}});
     }
     b.page("pages-index", "pages/index.html", {{"groups", std::move(groups)}},
            PageMeta("Guides", "Chapters, frameworks and checklists to read and use.", "guides"));

@@ -40,11 +40,11 @@ void render_home(Builder& b) {
         section("Evidence scales", "evidence/index.html", m.scales.size(), "how reviews rate evidence"),
     });
     Json ctx = {{"description_html", Builder::md(m.site.description)},
-                {"audiences", audiences},
-                {"nations", nations},
-                {"key_figures", key},
-                {"sections", sections},
-                {"guides", guides},
+                {"audiences", std::move(audiences)},
+                {"nations", std::move(nations)},
+                {"key_figures", std::move(key)},
+                {"sections", std::move(sections)},
+                {"guides", std::move(guides)},
                 {"edition", m.site.edition}};
     PageMeta meta(m.site.title, Builder::plain(m.site.description), "");
     meta.search_kind = "Home";

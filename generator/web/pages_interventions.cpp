@@ -37,7 +37,7 @@ Json filter_options(const Builder& b) {
             if (b.refs.rated_at.count({s.id, l.id}))
                 levels.push_back({{"value", s.id + ":" + l.id}, {"label", l.label}});
         if (!levels.empty())
-            scales.push_back({{"name", s.short_name.empty() ? s.name : s.short_name}, {"levels", levels}});
+            scales.push_back({{"name", s.short_name.empty() ? s.name : s.short_name}, {"levels", std::move(levels)}});
     }
     std::map<std::string, std::string> settings;  // slug → first wording seen
     std::set<std::string> nations, audiences;
@@ -52,7 +52,7 @@ Json filter_options(const Builder& b) {
         if (nations.count(n.id)) jn.push_back({{"value", n.id}, {"label", n.name}});
     for (const auto& a : m.audiences)
         if (audiences.count(a.id)) ja.push_back({{"value", a.id}, {"label", a.name}});
-    return {{"ages", ages}, {"scales", scales}, {"settings", js}, {"nations", jn}, {"audiences", ja}};
+    return {{"ages", std::move(ages)}, {"scales", std::move(scales)}, {"settings", std::move(js)}, {"nations", std::move(jn)}, {"audiences", std::move(ja)}};
 }
 
 void render_index(Builder& b) {
@@ -64,7 +64,7 @@ void render_index(Builder& b) {
         for (const auto* i : by_name)
             if (i->kind == kind) items.push_back(b.intervention_item(*i));
         if (!items.empty())
-            groups.push_back({{"heading", intervention_kind_plural(kind)}, {"id", urls::anchor("kind", kind)}, {"items", items}});
+            groups.push_back({{"heading", intervention_kind_plural(kind)}, {"id", urls::anchor("kind", kind)}, {"items", std::move(items)}});
     }
     Json ctx = {{"groups", std::move(groups)}, {"filters", filter_options(b)}, {"total", std::to_string(m.interventions.size())}};
     PageMeta meta("Interventions", "Programmes, therapies and service models, with how each was rated and by whom.",

@@ -75,13 +75,13 @@ void render_nation(Builder& b, const model::Nation& n) {
                   {"summary_html", Builder::md(n.summary)},
                   {"coverage_note_html", Builder::md(n.coverage_note)},
                   {"cites", b.cites(n.cite)},
-                  {"policies", policies},
-                  {"recommendations", recs},
-                  {"examples", examples},
+                  {"policies", std::move(policies)},
+                  {"recommendations", std::move(recs)},
+                  {"examples", std::move(examples)},
                   {"statistics", statistics_for_nation(b, n.id)},
-                  {"areas", areas},
-                  {"interventions", interventions},
-                  {"briefs", briefs}}}};
+                  {"areas", std::move(areas)},
+                  {"interventions", std::move(interventions)},
+                  {"briefs", std::move(briefs)}}}};
     PageMeta meta(n.name, Builder::plain(n.summary), "nations");
     meta.crumbs = {{"Nations", "nations/index.html"}};
     meta.search_kind = "Nation";
@@ -110,12 +110,12 @@ void render_audience(Builder& b, const model::Audience& a) {
     Json ctx = {{"audience",
                  {{"name", a.name},
                   {"summary_html", Builder::md(a.summary)},
-                  {"key_messages", messages},
+                  {"key_messages", std::move(messages)},
                   {"actors", b.links("actors", a.actors)},
-                  {"recommendations", recs},
-                  {"interventions", interventions},
-                  {"pages", pages},
-                  {"briefs", briefs}}}};
+                  {"recommendations", std::move(recs)},
+                  {"interventions", std::move(interventions)},
+                  {"pages", std::move(pages)},
+                  {"briefs", std::move(briefs)}}}};
     PageMeta meta(a.name, Builder::plain(a.summary), "audiences");
     meta.crumbs = {{"Audiences", "audiences/index.html"}};
     meta.search_kind = "Audience";
@@ -140,10 +140,10 @@ void render_area(Builder& b, const model::Area& a) {
                   {"births", a.births ? Builder::format_value(static_cast<double>(*a.births), "count") : ""},
                   {"births_period", a.births_period},
                   {"births_cites", b.cites(a.births_cite)},
-                  {"figures", figures},
+                  {"figures", std::move(figures)},
                   {"services", b.links("service-types", a.services)},
                   {"near", b.links("areas", a.near)},
-                  {"examples", examples},
+                  {"examples", std::move(examples)},
                   {"briefs", briefs_where(
                                  b, [&](const brief::Target& t) { return t.area == a.id; },
                                  [&](const brief::Target& t) { return audience_name(b, t.audience); })},
@@ -171,9 +171,9 @@ void render_services(Builder& b) {
                          {"summary_html", Builder::md(s.summary)},
                          {"recommended", s.recommended},
                          {"cites", b.cites(s.cite)},
-                         {"examples", examples},
-                         {"recommendations", recs},
-                         {"areas", areas}});
+                         {"examples", std::move(examples)},
+                         {"recommendations", std::move(recs)},
+                         {"areas", std::move(areas)}});
     }
     PageMeta meta("Types of service", "Kinds of service for babies, young children and their families.", "");
     meta.search_kind = "Service types";
@@ -187,12 +187,12 @@ void render_places(Builder& b) {
     Json nations = Json::array();
     for (const auto& n : by_order(m.nations))
         nations.push_back({{"title", n.name}, {"url", urls::record("nations", n.id)}, {"summary_html", Builder::md(n.summary)}});
-    b.page("nations-index", "nations/index.html", {{"items", nations}},
+    b.page("nations-index", "nations/index.html", {{"items", std::move(nations)}},
            PageMeta("Nations", "Policy context, recommendations, examples and figures for each UK nation.", "nations"));
     Json audiences = Json::array();
     for (const auto& a : by_order(m.audiences))
         audiences.push_back({{"title", a.name}, {"url", urls::record("audiences", a.id)}, {"summary_html", Builder::md(a.summary)}});
-    b.page("audiences-index", "audiences/index.html", {{"items", audiences}},
+    b.page("audiences-index", "audiences/index.html", {{"items", std::move(audiences)}},
            PageMeta("Audiences", "What the toolkit offers each group of readers, with their briefs.", "audiences"));
     for (const auto& n : m.nations) render_nation(b, n);
     for (const auto& a : m.audiences) render_audience(b, a);

@@ -33,7 +33,7 @@ Json grouped_uses(const std::vector<CiteUse>& uses) {
         auto h = kFolderHeadings.find(folder);
         out.push_back({{"heading", h == kFolderHeadings.end() ? humanise(folder) : h->second},
                        {"count", std::to_string(items.size())},
-                       {"items", items}});
+                       {"items", std::move(items)}});
     }
     return out;
 }
@@ -70,7 +70,7 @@ void render_sources(Builder& b) {
                                           (via == b.refs.read_via.end() ? 0 : via->second.size()));
         items.push_back(e);
     }
-    b.page("sources-index", "sources/index.html", {{"items", items}},
+    b.page("sources-index", "sources/index.html", {{"items", std::move(items)}},
            PageMeta("Sources", "Every document and study the toolkit cites, with what cites it.", "sources"));
 
     for (const auto& s : m.sources) {

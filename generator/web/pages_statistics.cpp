@@ -38,8 +38,8 @@ void render_views(Builder& b) {
     }
     Json groups = Json::array();
     for (auto& [topic, items] : by_topic)
-        groups.push_back({{"heading", humanise(topic)}, {"id", urls::anchor("topic", urls::slug(topic))}, {"items", items}});
-    if (!untopical.empty()) groups.push_back({{"heading", "Other figures"}, {"id", "topic-none"}, {"items", untopical}});
+        groups.push_back({{"heading", humanise(topic)}, {"id", urls::anchor("topic", urls::slug(topic))}, {"items", std::move(items)}});
+    if (!untopical.empty()) groups.push_back({{"heading", "Other figures"}, {"id", "topic-none"}, {"items", std::move(untopical)}});
     write_view(b, false, groups);
 
     auto nations = m.nations;
@@ -49,12 +49,12 @@ void render_views(Builder& b) {
         Json items = Json::array();
         for (const auto* s : stats)
             if (s->nation == n.id) items.push_back(b.statistic_item(*s));
-        if (!items.empty()) groups.push_back({{"heading", n.name}, {"id", urls::anchor("nation", n.id)}, {"items", items}});
+        if (!items.empty()) groups.push_back({{"heading", n.name}, {"id", urls::anchor("nation", n.id)}, {"items", std::move(items)}});
     }
     Json other = Json::array();
     for (const auto* s : stats)
         if (s->nation.empty()) other.push_back(b.statistic_item(*s));
-    if (!other.empty()) groups.push_back({{"heading", "International and other geographies"}, {"id", "nation-none"}, {"items", other}});
+    if (!other.empty()) groups.push_back({{"heading", "International and other geographies"}, {"id", "nation-none"}, {"items", std::move(other)}});
     write_view(b, true, groups);
 }
 
