@@ -59,6 +59,8 @@ public:
     // The rendering and writing happen on worker threads (see finish()); the page's metadata
     // is recorded at once, in call order, so pages() is the same however threads run.
     void page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta);
+    // Runs `job` on the worker threads along with the pages; finish() waits for it too.
+    void in_background(std::function<void()> job) { render_queue_.submit(std::move(job)); }
     // Waits until every page is written; rethrows the error of the first page (in call order)
     // that failed. Call before anything reads the written pages back.
     void finish();
