@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,7 @@
 #include "pdf/layout.hpp"
 #include "schema/schema.hpp"
 #include "util/text.hpp"
+#include "web/mustache.hpp"
 #include "web/templates.hpp"
 
 namespace sprout::fuzz {
@@ -341,12 +343,36 @@ void templates(const std::uint8_t* data, std::size_t size) {
                         (f.examples.empty() ? std::string() : f.examples.back()));
 }
 
+void mustache(const std::uint8_t* data, std::size_t size) {
+    const std::string text(as_text(data, size));
+    std::optional<web::mustache::Template> t;
+    try {
+        t.emplace(text);
+    } catch (const web::mustache::SyntaxError& e) {
+        if (e.offset > text.size()) throw Violation("syntax error offset past the end of the template");
+        return;
+    }
+    // Lists hold one item each, so nested sections cannot multiply the output.
+    static const nlohmann::json context = {
+        {"s", "<b>&\"'"}, {"e", ""},   {"n", 3},          {"x", 0.5},           {"t", true},
+        {"f", false},        {"z", nullptr}, {"l", {{{"s", "item"}, {"l", {"inner"}}}}}, {"m", nlohmann::json::array()},
+        {"o", {{"s", "nested"}, {"o", {{"n", 1}}}}}};
+    const nlohmann::json* scopes[] = {&context};
+    std::string once, twice;
+    t->render(scopes, once);
+    t->render(scopes, twice);
+    if (once != twice) throw Violation("the same template rendered twice differently");
+    if (text.find("{{") == std::string::npos && once != text)
+        throw Violation("a template without tags did not render as its own text");
+}
+
 const std::vector<Target>& all_targets() {
     static const std::vector<Target> targets = {
         {"load_check", &load_check},
         {"markdown_html", &markdown_html},
         {"markdown_pdf", &markdown_pdf},
         {"templates", &templates},
+        {"mustache", &mustache},
     };
     return targets;
 }

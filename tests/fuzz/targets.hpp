@@ -28,6 +28,10 @@ void markdown_pdf(const std::uint8_t* data, std::size_t size);
 // (4) First byte picks a page template; the rest is a hostile value put in every field of the
 // context. The page may carry no more script, event handlers or script URLs than with a benign value.
 void templates(const std::uint8_t* data, std::size_t size);
+// (5) The bytes are a template's text (a toolkit's own templates are input too): parsing
+// either succeeds or throws mustache::SyntaxError, and a parsed template renders against a
+// context of every value type, the same way twice; text without tags renders as itself.
+void mustache(const std::uint8_t* data, std::size_t size);
 
 struct Target {
     const char* name;  // also the folder under tests/fuzz/corpus and tests/fuzz/regressions
