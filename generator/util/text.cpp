@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace sprout::text {
 
@@ -119,13 +121,30 @@ std::string excerpt(std::string_view s, std::size_t max) {
     return std::string(s.substr(0, cut)) + "…";
 }
 
+// With open/read into a string of the file's size: an ifstream copied through a stringstream
+// (locale set-up, a doubling buffer, a final copy) was a fifth of checking 27,000 records and
+// most of the link checker's reading of a big site back.
 std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return ss.str();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    // One more byte than the size, so the read that finds the end needs no second pass.
+    std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 4096;
+    std::string out;
+    for (;;) {
+        if (out.size() == capacity) capacity *= 2;  // the file grew, or its size was unknown
+        const std::size_t at = out.size();
+        out.resize(capacity);
+        const ssize_t n = ::read(fd, out.data() + at, capacity - at);
+        out.resize(at + (n > 0 ? static_cast<std::size_t>(n) : 0));
+        if (n == 0) break;
+        if (n < 0 && errno != EINTR) {
+            ::close(fd);
+            return std::nullopt;
+        }
+    }
+    ::close(fd);
+    return out;
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
