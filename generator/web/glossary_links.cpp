@@ -44,14 +44,12 @@ std::string tag_name(const std::string& html, std::size_t lt, bool& closing, boo
     return name;
 }
 
-}  // namespace
-
-namespace {
 std::vector<std::string> texts_of(const auto& forms) {
     std::vector<std::string> out;
     for (const auto& f : forms) out.push_back(f.text);
     return out;
 }
+
 }  // namespace
 
 GlossaryLinker::GlossaryLinker(const model::Model& m) : search_({}) {

@@ -86,7 +86,6 @@ Templates::Templates(const assets::Assets& assets) {
         } catch (const mustache::SyntaxError& e) {
             throw std::runtime_error("template error: " + src.origin + " with its partials expanded: " + e.what());
         }
-        origin_[name] = src.origin;
         hash_[name] = std::hash<std::string>{}(full);
     }
 }
@@ -114,11 +113,11 @@ std::string Templates::fragment(const std::string& name, const nlohmann::json& c
 }
 
 std::string Templates::page(const std::string& name, const nlohmann::json& context) const {
-    nlohmann::json with_content = nlohmann::json::object();
-    with_content["content"] = fragment(name, context);
-    // The layout sees the page's context with `content` (the rendered page) over it.
+    std::string body = fragment(name, context);
     std::string out;
-    out.reserve(with_content["content"].get_ref<const std::string&>().size() + 8192);
+    out.reserve(body.size() + 8192);  // the layout adds the header, navigation and footer
+    // The layout sees the page's context with `content` (the rendered page) over it.
+    const nlohmann::json with_content = {{"content", std::move(body)}};
     const nlohmann::json* scopes[] = {&context, &with_content};
     get("layout").render(scopes, out);
     return out;

@@ -40,7 +40,6 @@ public:
 private:
     const mustache::Template& get(const std::string& name) const;
     std::map<std::string, std::unique_ptr<mustache::Template>> parsed_;
-    std::map<std::string, std::string> origin_;  // template name → file it came from
     std::map<std::string, std::uint64_t> hash_;  // template name → hash of its expanded text
 };
 
