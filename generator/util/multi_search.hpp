@@ -2,6 +2,7 @@
 // Finds every occurrence of many patterns in one pass over a text (Aho–Corasick), ignoring
 // ASCII case. The glossary linker looks for every term's forms in every page: searching for
 // each form separately read each page once per form (docs/PERFORMANCE.md).
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -24,10 +25,10 @@ public:
     std::vector<Match> find_all(std::string_view text) const;
 
 private:
-    static constexpr int kAlphabet = 256;
-    std::vector<std::int32_t> next_;           // state * 256 + byte → state (a complete automaton)
+    using Row = std::array<std::int32_t, 256>;  // byte → next state
+    std::vector<Row> next_;                      // state → row: a complete automaton
     std::vector<std::vector<std::size_t>> out_;  // state → patterns ending there
-    std::vector<std::size_t> length_;          // pattern → length
+    std::vector<std::size_t> length_;            // pattern → length
 };
 
 }  // namespace sprout::util
