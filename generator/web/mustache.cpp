@@ -115,10 +115,8 @@ Template::Template(std::string_view in) {
             continue;
         }
         const char sigil = tag.empty() ? '\0' : tag.front();
-        const std::string_view name = (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '&' || sigil == '!' ||
-                                       sigil == '>' || sigil == '=')
-                                          ? trim(tag.substr(1))
-                                          : tag;
+        const bool has_sigil = sigil != '\0' && std::string_view("#^/&!>=").find(sigil) != std::string_view::npos;
+        const std::string_view name = has_sigil ? trim(tag.substr(1)) : tag;
         switch (sigil) {
             case '=':
                 if (!parse_delimiters(tag, open, close)) throw SyntaxError("Invalid set delimiter tag", start);
