@@ -93,6 +93,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         // change predicts: with a previous edition every page is rendered.
         const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, tk) : std::nullopt;
         if (previous) out.reuse_from(std::move(previous->outputs));
+        previous.reset();  // the old pages' metadata is tens of megabytes at N = 10,000
         const auto site = web::render_site(*checked.model, assets, out, changes, reuse ? &*reuse : nullptr);
         if (!o.quiet) {
             log << "rendered the website in " << static_cast<int>(ms_since(step)) << " ms";

@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <iterator>
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 #include "cli/version.hpp"
+#include "util/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -24,15 +24,6 @@ constexpr std::int64_t kRacyNs = 2'000'000'000;
 std::int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = std::move(ss).str();
-    return true;
 }
 
 // One manifest line: "<tag> <hash> <size> <mtime> <path>", the path last so it may hold spaces.
@@ -136,8 +127,9 @@ fs::path cache_path(const fs::path& out_dir) {
 }
 
 std::optional<Manifest> load_manifest(const fs::path& file) {
-    std::string text;
-    if (!read_file(file.string(), text)) return std::nullopt;
+    const auto file_text = text::read_file(file.string());
+    if (!file_text) return std::nullopt;
+    const std::string& text = *file_text;
     Manifest m;
     std::string_view rest = text;
     auto next_line = [&rest]() {
@@ -240,7 +232,6 @@ std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Man
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     // Both lists are sorted by path: walk them together.
     std::size_t j = 0;
-    std::string data;
     for (auto& f : files) {
         if (previous) {
             const auto& old = previous->inputs;
@@ -251,7 +242,8 @@ std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Man
                 continue;
             }
         }
-        f.hash = read_file(f.path, data) ? output::content_hash(data) : 0;
+        const auto data = text::read_file(f.path);
+        f.hash = data ? output::content_hash(*data) : 0;
     }
     return files;
 }

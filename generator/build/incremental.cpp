@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -34,7 +35,7 @@ std::string keepable_record(const std::string& path, const std::string& content_
 
 }  // namespace
 
-std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& next, const check::References& now,
+std::optional<web::Reuse> plan_reuse(Manifest& previous, const Manifest& next, const check::References& now,
                                      const load::Toolkit& tk) {
     if (previous.pages.empty() || previous.key != next.key || previous.inputs.size() != next.inputs.size())
         return std::nullopt;
@@ -57,7 +58,7 @@ std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& n
     // only: the others (scales, nations, audiences, areas...) are hubs that every record
     // refers to, and their pages are rendered every time anyway.
     std::unordered_map<std::string, std::vector<const std::string*>> next_to;
-    for (const auto* refs : {&previous.references, &now})
+    for (const check::References* refs : {&std::as_const(previous.references), &now})
         for (const auto& [from, tos] : *refs) {
             if (!keepable_key(from)) continue;
             for (const auto& to : tos) {
@@ -77,10 +78,13 @@ std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& n
                     if (reuse.dirty.insert(*n).second) reached.push_back(*n);
         frontier = std::move(reached);
     }
-    for (const auto& p : previous.pages) {
-        reuse.previous.emplace(p.path, p);
+    reuse.previous_order.reserve(previous.pages.size());
+    for (auto& p : previous.pages) {
         reuse.previous_order.push_back(p.path);
+        std::string path = p.path;
+        reuse.previous.emplace(std::move(path), std::move(p));
     }
+    previous.pages.clear();
     return reuse;
 }
 

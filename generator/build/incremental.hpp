@@ -24,7 +24,8 @@ inline constexpr const char* kKeepableFolders[] = {"interventions", "recommendat
 // within two references of one, in either direction, before or after the edit: a page shows
 // the records it refers to and those that refer to it, and lists the records those link on
 // to (an intervention page lists the recommendations of the examples that use it).
-std::optional<web::Reuse> plan_reuse(const Manifest& previous, const Manifest& next, const check::References& now,
+// Takes the previous build's pages out of `previous` when it returns a plan.
+std::optional<web::Reuse> plan_reuse(Manifest& previous, const Manifest& next, const check::References& now,
                                      const load::Toolkit& tk);
 
 }  // namespace sprout::build

@@ -93,7 +93,12 @@ public:
     static std::string plain(const std::string& markdown);      // text for search and meta
     Json cites(const model::Cites& cites) const;                // provenance lines
     Json conflicts(const std::vector<model::Conflict>& cs) const;
-    Json rating(const model::Rating& r) const;                  // evidence badge + meaning
+    Json badge(const model::Rating& r) const;                   // evidence badge: scale and level
+    Json rating(const model::Rating& r) const;                  // badge + meaning, note and cites
+    // Sets ctx["ratings"] and ctx["groupings"] (ratings on grouping scales) as badges, or in
+    // full for the intervention's own page. List entries carry badges only: they are copied
+    // into every list that shows the intervention.
+    void add_ratings(Json& ctx, const model::Intervention& i, bool full) const;
     Json link(const std::string& folder, const std::string& id) const;  // {title, url}
     Json links(const std::string& folder, const std::vector<std::string>& ids) const;
     Json intervention_item(const model::Intervention& i) const;  // list entry with badges

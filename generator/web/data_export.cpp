@@ -1,6 +1,7 @@
 #include "web/data_export.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <stdexcept>
 
@@ -32,42 +33,44 @@ J conflicts(const std::vector<model::Conflict>& cs) {
     return out;
 }
 
-// Every record kind as JSON; keys follow the content files so the data reads like the source.
+using RecordSink = std::function<void(J&&)>;
+
+// Hands each record to `sink` as JSON, one at a time, so an export never holds the whole kind
+// as a JSON tree (at N = 10,000 that tree was larger than the model).
 template <class T, class F>
-J all(const std::vector<T>& records, F&& fn) {
-    J out = J::array();
+void all(const std::vector<T>& records, F&& fn, const RecordSink& sink) {
     for (const auto& r : records) {
         J j = fn(r);
         j["id"] = r.id;
-        out.push_back(std::move(j));
+        sink(std::move(j));
     }
-    return out;
 }
 
-J kind_json(const model::Model& m, const std::string& kind) {
+// Every record kind as JSON; keys follow the content files so the data reads like the source.
+void each_record(const model::Model& m, const std::string& kind, const RecordSink& sink) {
     if (kind == "sources")
         return all(m.sources, [](const model::Source& s) {
             return J{{"citation", s.citation}, {"title", s.title},   {"kind", s.kind},       {"authors", s.authors},
                      {"publisher", s.publisher}, {"year", opt(s.year)}, {"url", s.url},     {"summary", s.summary},
                      {"seed_file", s.seed_file}, {"cited_in", cites(s.cited_in)}};
-        });
+        }, sink);
     if (kind == "nations")
         return all(m.nations, [](const model::Nation& n) {
             return J{{"name", n.name}, {"order", n.order}, {"summary", n.summary}, {"coverage_note", n.coverage_note}, {"cite", cites(n.cite)}};
-        });
+        }, sink);
     if (kind == "policies")
         return all(m.policies, [](const model::Policy& p) {
             return J{{"name", p.name},       {"nation", p.nation},    {"kind", p.kind},
                      {"period", p.period},   {"summary", p.summary},  {"cite", cites(p.cite)}, {"conflicts", conflicts(p.conflicts)}};
-        });
+        }, sink);
     if (kind == "actors")
-        return all(m.actors, [](const model::Actor& a) { return J{{"name", a.name}, {"summary", a.summary}}; });
+        return all(m.actors, [](const model::Actor& a) { return J{{"name", a.name}, {"summary", a.summary}}; }, sink);
     if (kind == "audiences")
         return all(m.audiences, [](const model::Audience& a) {
             J messages = J::array();
             for (const auto& k : a.key_messages) messages.push_back({{"text", k.text}, {"nations", k.nations}, {"cite", cites(k.cite)}});
             return J{{"name", a.name}, {"order", a.order}, {"summary", a.summary}, {"actors", a.actors}, {"key_messages", messages}};
-        });
+        }, sink);
     if (kind == "areas")
         return all(m.areas, [](const model::Area& a) {
             J figures = J::array();
@@ -77,17 +80,17 @@ J kind_json(const model::Model& m, const std::string& kind) {
             return J{{"name", a.name},         {"nation", a.nation},   {"kind", a.kind}, {"summary", a.summary},
                      {"annual_births", births}, {"services", a.services}, {"figures", figures}, {"near", a.near},
                      {"cite", cites(a.cite)}};
-        });
+        }, sink);
     if (kind == "service-types")
         return all(m.service_types, [](const model::ServiceType& s) {
             return J{{"name", s.name}, {"summary", s.summary}, {"recommended", s.recommended}, {"cite", cites(s.cite)}};
-        });
+        }, sink);
     if (kind == "evidence-scales")
         return all(m.scales, [](const model::EvidenceScale& s) {
             J levels = J::array();
             for (const auto& l : s.levels) levels.push_back({{"id", l.id}, {"label", l.label}, {"meaning", l.meaning}, {"rank", l.rank}});
             return J{{"name", s.name}, {"short_name", s.short_name}, {"kind", s.kind}, {"summary", s.summary}, {"levels", levels}, {"cite", cites(s.cite)}};
-        });
+        }, sink);
     if (kind == "interventions")
         return all(m.interventions, [](const model::Intervention& i) {
             J ratings = J::array(), availability = J::array();
@@ -111,14 +114,14 @@ J kind_json(const model::Model& m, const std::string& kind) {
                      {"related", i.related},
                      {"cite", cites(i.cite)},
                      {"conflicts", conflicts(i.conflicts)}};
-        });
+        }, sink);
     if (kind == "recommendations")
         return all(m.recommendations, [](const model::Recommendation& r) {
             return J{{"title", r.title},         {"number", r.number},       {"kind", r.kind},         {"group", r.group},
                      {"text", r.text},           {"questions", r.questions}, {"actors", r.actors},     {"nations", r.nations},
                      {"audiences", r.audiences}, {"service_types", r.service_types}, {"cite", cites(r.cite)},
                      {"conflicts", conflicts(r.conflicts)}};
-        });
+        }, sink);
     if (kind == "examples")
         return all(m.examples, [](const model::Example& e) {
             J outcomes = J::array();
@@ -139,7 +142,7 @@ J kind_json(const model::Model& m, const std::string& kind) {
                      {"outcomes", outcomes},
                      {"cite", cites(e.cite)},
                      {"conflicts", conflicts(e.conflicts)}};
-        });
+        }, sink);
     if (kind == "statistics")
         return all(m.statistics, [](const model::Statistic& s) {
             J series = J::array();
@@ -154,39 +157,89 @@ J kind_json(const model::Model& m, const std::string& kind) {
                      {"period", s.period},         {"topics", s.topics},       {"key", s.key},
                      {"need_label", s.need_label}, {"series", series},         {"notes", s.notes},
                      {"cite", cites(s.cite)},      {"conflicts", conflicts(s.conflicts)}};
-        });
+        }, sink);
     if (kind == "glossary")
         return all(m.terms, [](const model::Term& t) {
             return J{{"term", t.term}, {"abbreviation", t.abbreviation}, {"aliases", t.aliases}, {"definition", t.definition}, {"cite", cites(t.cite)}};
-        });
+        }, sink);
     if (kind == "pages")
         return all(m.pages, [](const model::Page& p) {
             return J{{"title", p.title},     {"kind", p.kind},         {"summary", p.summary}, {"order", p.order},
                      {"audiences", p.audiences}, {"nations", p.nations}, {"cite", cites(p.cite)}, {"body", p.body}};
-        });
+        }, sink);
     throw std::invalid_argument("unknown record kind for export: " + kind);
 }
 
-std::string csv_cell(const J& v) {
+// Appends one CSV cell: lists of strings joined with "; ", other non-strings as compact JSON.
+void append_csv_cell(std::string& out, const J& v) {
     std::string s;
-    if (v.is_null()) {
-        s = "";
-    } else if (v.is_string()) {
-        s = v.get<std::string>();
+    if (v.is_string()) {
+        s = v.get_ref<const std::string&>();
     } else if (v.is_array() && std::all_of(v.begin(), v.end(), [](const J& x) { return x.is_string(); })) {
-        for (const auto& x : v) s += (s.empty() ? "" : "; ") + x.get<std::string>();
-    } else {
+        for (const auto& x : v) {
+            if (!s.empty()) s += "; ";
+            s += x.get_ref<const std::string&>();
+        }
+    } else if (!v.is_null()) {
         s = v.dump();
     }
     // A spreadsheet would run a cell starting with these as a formula; a leading apostrophe
     // keeps it text (see docs/DATA.md).
     if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) s.insert(0, "'");
-    if (s.find_first_of(",\"\n\r") != std::string::npos) {
-        std::string q = "\"";
-        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
+    if (s.find_first_of(",\"\n\r") == std::string::npos) {
+        out += s;
+        return;
     }
-    return s;
+    out += '"';
+    for (std::size_t from = 0;;) {
+        const auto q = s.find('"', from);
+        out.append(s, from, q == std::string::npos ? std::string::npos : q + 1 - from);
+        if (q == std::string::npos) break;
+        out += '"';
+        from = q + 1;
+    }
+    out += '"';
+}
+
+// The CSV header: every key of the records, `id` first, then sorted.
+std::vector<std::string> csv_columns(const J& records) {
+    std::set<std::string> keys;
+    for (const auto& r : records)
+        for (const auto& [k, _] : r.items())
+            if (k != "id") keys.insert(k);
+    std::vector<std::string> columns = {"id"};
+    columns.insert(columns.end(), keys.begin(), keys.end());
+    return columns;
+}
+
+void append_csv_row(std::string& out, const std::vector<std::string>& columns, const J& record) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) out += ',';
+        if (const auto it = record.find(columns[i]); it != record.end()) append_csv_cell(out, *it);
+    }
+    out += "\r\n";
+}
+
+void append_csv_header(std::string& out, const std::vector<std::string>& columns) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) out += ',';
+        append_csv_cell(out, J(columns[i]));
+    }
+    out += "\r\n";
+}
+
+// Appends `record` as it would appear in the kind's JSON array pretty-printed with an indent of
+// two: JSON strings escape their newlines, so every newline of the dump is the layout's.
+void append_json_element(std::string& out, const J& record, bool first) {
+    out += first ? "\n  " : ",\n  ";
+    const std::string dump = record.dump(2, ' ', false, J::error_handler_t::replace);
+    for (std::size_t from = 0;;) {
+        const auto nl = dump.find('\n', from);
+        out.append(dump, from, nl == std::string::npos ? std::string::npos : nl + 1 - from);
+        if (nl == std::string::npos) break;
+        out += "  ";
+        from = nl + 1;
+    }
 }
 
 }  // namespace
@@ -208,34 +261,36 @@ std::vector<ExportKind> export_kinds(const model::Model& m) {
             {"pages", "Pages", m.pages.size()}};
 }
 
-nlohmann::json export_json(const model::Model& m, const std::string& kind) { return kind_json(m, kind); }
-
 std::string to_csv(const nlohmann::json& records) {
-    std::set<std::string> keys;
-    for (const auto& r : records)
-        for (const auto& [k, _] : r.items())
-            if (k != "id") keys.insert(k);
-    std::vector<std::string> columns = {"id"};
-    columns.insert(columns.end(), keys.begin(), keys.end());
+    const auto columns = csv_columns(records);
     std::string out;
-    for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + csv_cell(columns[i]);
-    out += "\r\n";
-    for (const auto& r : records) {
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            if (i) out += ',';
-            if (r.contains(columns[i])) out += csv_cell(r.at(columns[i]));
-        }
-        out += "\r\n";
-    }
+    append_csv_header(out, columns);
+    for (const auto& r : records) append_csv_row(out, columns, r);
     return out;
 }
 
 void write_data(const model::Model& m, const ExportKind& k, output::Staging& out) {
-    const J records = export_json(m, k.name);
-    out.write("data/" + k.name + ".json", records.dump(2, ' ', false, J::error_handler_t::replace) + "\n");
-    out.write("data/" + k.name + ".csv", to_csv(records));
+    std::string json = "[", csv;
+    std::vector<std::string> columns;
+    std::size_t n = 0;
+    // Every record of a kind has the same fields (each kind's are fixed above), so the first
+    // one's keys are the header that to_csv would make from all of them.
+    each_record(m, k.name, [&](J&& r) {
+        if (n == 0) {
+            columns = csv_columns(J::array({r}));
+            append_csv_header(csv, columns);
+        } else if (r.size() != columns.size()) {
+            throw std::logic_error("data export: records of " + k.name + " differ in their fields");
+        }
+        append_json_element(json, r, n++ == 0);
+        append_csv_row(csv, columns, r);
+    });
+    if (n == 0) append_csv_header(csv, {"id"});
+    json += n ? "\n]\n" : "]\n";
+    out.write("data/" + k.name + ".json", json);
+    json = {};
+    out.write("data/" + k.name + ".csv", csv);
 }
-
 void write_site_data(const model::Model& m, output::Staging& out) {
     const auto& s = m.site;
     const J site = {{"title", s.title},     {"publisher", s.publisher}, {"description", s.description}, {"base_url", s.base_url},

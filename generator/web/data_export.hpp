@@ -19,14 +19,12 @@ struct ExportKind {
 // The kinds exported, in a fixed order.
 std::vector<ExportKind> export_kinds(const model::Model& m);
 
-// The records of one kind as a JSON array of objects (fields as in the content files, plus `id`).
-nlohmann::json export_json(const model::Model& m, const std::string& kind);
-
 // A JSON array of objects as CSV: a header row of every key (`id` first, then sorted), lists of
 // strings joined with "; ", nested tables as compact JSON.
 std::string to_csv(const nlohmann::json& records);
 
-// Writes data/<kind>.json and data/<kind>.csv for one kind, and data/site.json.
+// Writes data/<kind>.json (an array of objects: fields as in the content files, plus `id`) and
+// data/<kind>.csv for one kind, and data/site.json.
 void write_data(const model::Model& m, const ExportKind& kind, output::Staging& out);
 void write_site_data(const model::Model& m, output::Staging& out);
 

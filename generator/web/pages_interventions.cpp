@@ -76,6 +76,7 @@ void render_index(Builder& b) {
 void render_one(Builder& b, const model::Intervention& i) {
     const auto& m = b.model;
     Json it = b.intervention_item(i);
+    b.add_ratings(it, i, true);
     it["short_name"] = i.short_name;
     it["aliases"] = i.aliases;
     it["description_html"] = Builder::md(i.description);

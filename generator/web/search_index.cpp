@@ -1,5 +1,10 @@
 #include "web/search_index.hpp"
 
+#include <algorithm>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
 namespace sprout::web {
 
 namespace {
@@ -26,26 +31,45 @@ std::string squeeze(const std::string& s) {
     return out;
 }
 
-}  // namespace
-
-nlohmann::json search_index(const std::vector<WrittenPage>& pages) {
-    nlohmann::json entries = nlohmann::json::array();
+// The index as JSON after `prefix`, then a newline: one buffer serves both files.
+std::string search_index_json(const std::vector<WrittenPage>& pages, std::string_view prefix) {
+    // Entry by entry, so the index is never held as a JSON tree as well as text.
+    std::string out(prefix);
+    std::size_t body_bytes = 0;
+    for (const auto& p : pages) body_bytes += p.meta.search_kind.empty() ? 0 : std::min(p.meta.search_body.size(), kMaxBody) + 256;
+    out.reserve(out.size() + body_bytes + 4);
+    out += '[';
+    bool first = true;
     for (const auto& p : pages) {
         if (p.meta.search_kind.empty()) continue;
-        entries.push_back({{"title", p.meta.title},
-                           {"url", p.path},
-                           {"kind", p.meta.search_kind},
-                           {"summary", squeeze(p.meta.description)},
-                           {"body", clip(squeeze(p.meta.search_body))}});
+        const nlohmann::json entry = {{"title", p.meta.title},
+                                      {"url", p.path},
+                                      {"kind", p.meta.search_kind},
+                                      {"summary", squeeze(p.meta.description)},
+                                      {"body", clip(squeeze(p.meta.search_body))}};
+        if (!first) out += ',';
+        first = false;
+        out += entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    return entries;
+    out += "]\n";
+    return out;
+}
+
+}  // namespace
+
+std::string search_index_json(const std::vector<WrittenPage>& pages) {
+    std::string json = search_index_json(pages, "");
+    json.pop_back();
+    return json;
 }
 
 void write_search_index(const std::vector<WrittenPage>& pages, output::Staging& out) {
-    const auto index = search_index(pages);
-    const std::string json = index.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out.write("search-index.json", json + "\n");
-    out.write("assets/search-index.js", "window.sproutSearchIndex = " + json + ";\n");
+    constexpr std::string_view kScript = "window.sproutSearchIndex = ";
+    std::string text = search_index_json(pages, kScript);
+    out.write("search-index.json", std::string_view(text).substr(kScript.size()));
+    text.back() = ';';
+    text += '\n';
+    out.write("assets/search-index.js", text);
 }
 
 }  // namespace sprout::web

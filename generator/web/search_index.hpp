@@ -5,14 +5,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "web/builder.hpp"
 
 namespace sprout::web {
 
-// Entries {title, url, kind, summary, body}, in page order.
-nlohmann::json search_index(const std::vector<WrittenPage>& pages);
+// A JSON array of entries {title, url, kind, summary, body}, in page order.
+std::string search_index_json(const std::vector<WrittenPage>& pages);
 
 void write_search_index(const std::vector<WrittenPage>& pages, output::Staging& out);
 
