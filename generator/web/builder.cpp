@@ -164,8 +164,10 @@ bool Builder::keep_files(std::initializer_list<std::string> paths) {
 void Builder::finish() {
     render_queue_.wait();
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
-    // Every list is made: free the shared list entries (76 MB at N = 10,000) before the
-    // search index and feeds, which are when memory peaked.
+}
+
+void Builder::lists_done() {
+    std::lock_guard lock(items_mu_);
     std::unordered_map<const model::Intervention*, Json>().swap(intervention_items_);
 }
 

@@ -43,18 +43,20 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     Builder b(model, templates, out);
     b.changes = changes;
     b.set_reuse(reuse);
-    const auto write_exports = [&] {
-        for (const auto& k : export_kinds(model)) {
-            const std::string base = "data/" + k.name;
-            if (!(b.folder_unchanged(k.name) && b.keep_files({base + ".json", base + ".csv"}))) write_data(model, k, out);
-        }
-        write_site_data(model, out);
+    // The data exports read only the model: each kind is a task for the worker threads. In an
+    // incremental build the workers would idle while this thread builds the list pages'
+    // contexts, so the exports go first; in a full build the pages keep both cores busy, and
+    // exports queued alongside them raised peak memory by 60 % at N = 10,000, so they are
+    // queued after the last page, where they overlap the search index and feed.
+    const auto queue_exports = [&] {
+        for (const auto& k : export_kinds(model))
+            b.in_background([&b, &model, &out, k] {
+                const std::string base = "data/" + k.name;
+                if (!(b.folder_unchanged(k.name) && b.keep_files({base + ".json", base + ".csv"}))) write_data(model, k, out);
+            });
+        b.in_background([&model, &out] { write_site_data(model, out); });
     };
-    // The data exports read only the model. In an incremental build the workers would idle
-    // while this thread builds the list pages' contexts, so the exports go first and run
-    // alongside; in a full build the pages keep both cores busy, and running the exports
-    // alongside them only raised peak memory (by 60 % at N = 10,000), so they run last.
-    if (reuse) b.in_background(write_exports);
+    if (reuse) queue_exports();
     render_home(b);
     render_interventions(b);
     render_compare(b);
@@ -67,19 +69,21 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     render_sources(b);
     render_free_pages(b);
     if (changes) render_changes(b);
-    b.finish();  // every page written (pages render on worker threads)
+    b.lists_done();
+    if (!reuse) queue_exports();
 
-    for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
     // An incremental build keeps what it can show did not change (build/incremental.hpp:
     // only records of the kinds with pages of their own changed, and every dirty one is
     // named): the search index, sitemap and feed are made only from the pages' metadata and
     // the site's settings (and each kind's data export, above, only from that kind's records).
+    // Metadata is complete once every page is queued, before the pages are written.
     if (!(b.same_pages_as_before() &&
           b.keep_files({"search-index.json", "assets/search-index.js", "sitemap.xml", "robots.txt", "feed.xml"}))) {
         write_search_index(b.pages(), out);
         write_feeds(model, b.pages(), out);
     }
-    if (!reuse) write_exports();
+    for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
+    b.finish();  // every page and export written (they run on worker threads)
     return {b.pages(), b.kept_pages()};
 }
 
