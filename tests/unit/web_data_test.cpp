@@ -19,6 +19,10 @@ TEST_CASE("every record kind is exported as JSON that parses back", "[web][data]
         REQUIRE(records.is_array());
         CHECK(records.size() == k.count);
         for (const auto& r : records) CHECK(r.contains("id"));
+        // Written record by record, the files are still exactly the whole array pretty-printed
+        // and its CSV, so diffs between editions stay small and readable.
+        CHECK(files.at("data/" + k.name + ".json") == records.dump(2, ' ', false) + "\n");
+        CHECK(files.at("data/" + k.name + ".csv") == web::to_csv(records));
     }
     const auto interventions = json::parse(files.at("data/interventions.json"));
     const auto& vipp = interventions.at(1);
@@ -48,6 +52,7 @@ TEST_CASE("the search index has title, summary and body for each page", "[web][s
     const auto files = test::render_web(test::web_model(), tmp.path());
     const auto index = json::parse(files.at("search-index.json"));
     REQUIRE(index.is_array());
+    CHECK(files.at("search-index.json") == index.dump() + "\n");  // compact, one line
     bool found = false;
     for (const auto& e : index) {
         CHECK(e.contains("title"));
