@@ -77,7 +77,10 @@ std::string text_join(const std::vector<std::string>& words) {
 }
 
 Builder::Builder(const model::Model& m, const Templates& t, output::Staging& out)
-    : model(m), refs(m), templates_(t), out_(out), glossary_(m) {}
+    : model(m), refs(m), templates_(t), out_(out), glossary_(m) {
+    for (const auto& s : m.scales)
+        for (const auto& l : s.levels) meaning_html_.emplace(&l, md(l.meaning));
+}
 
 void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta) {
     const auto& site = model.site;
@@ -299,7 +302,7 @@ Json Builder::rating(const model::Rating& r) const {
     const auto* scale = model.scale(r.scale);
     const auto* level = scale ? scale->level(r.level) : nullptr;
     Json j = badge(r);
-    j["meaning_html"] = level ? md(level->meaning) : "";
+    j["meaning_html"] = level ? meaning_html_.at(level) : "";
     j["note_html"] = md(r.note);
     j["cites"] = cites(r.cite);
     return j;

@@ -127,6 +127,8 @@ private:
     // input_hash of each page in pages_, filled by the worker that renders it; a deque, so
     // adding pages never moves a slot a worker is writing. Copied into pages_ by finish().
     std::deque<std::uint64_t> hashes_;
+    // Each level's meaning as HTML, converted once: every rating on the level shows it.
+    std::unordered_map<const model::Level*, std::string> meaning_html_;
     mutable std::mutex items_mu_;
     mutable std::unordered_map<const model::Intervention*, Json> intervention_items_;
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.

@@ -38,7 +38,7 @@ void render_compare(Builder& b) {
         for (const auto* s : scales) {
             Json levels = Json::array();
             for (const auto& r : i.ratings)
-                if (r.scale == s->id) levels.push_back(b.rating(r));
+                if (r.scale == s->id) levels.push_back(b.badge(r));
             cells.push_back({{"levels", std::move(levels)}});
         }
         Json nations = Json::array();
