@@ -9,11 +9,6 @@ namespace {
 
 bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
-template <class T>
-void apply_limit(std::vector<T>& v, const std::optional<int>& limit) {
-    if (limit && *limit >= 0 && v.size() > static_cast<std::size_t>(*limit)) v.resize(static_cast<std::size_t>(*limit));
-}
-
 int nation_order(const model::Model& m, const std::string& id) {
     const model::Nation* n = m.nation(id);
     return n ? n->order : 1000;

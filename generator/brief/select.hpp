@@ -10,6 +10,12 @@
 
 namespace sprout::brief {
 
+// Keeps the first `limit` items (all of them when there is no limit or it is negative).
+template <class T>
+void apply_limit(std::vector<T>& v, const std::optional<int>& limit) {
+    if (limit && *limit >= 0 && v.size() > static_cast<std::size_t>(*limit)) v.resize(static_cast<std::size_t>(*limit));
+}
+
 // Whether a list of nation ids covers `nation`: it names it, or names "uk".
 bool covers_nation(const std::vector<std::string>& nations, const std::string& nation);
 
