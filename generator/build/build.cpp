@@ -72,8 +72,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         return 1;
     }
     if (!o.quiet) log << "checked " << checked.records.size() << " records in " << static_cast<int>(ms_since(t0)) << " ms\n";
-    // The parsed TOML is several times the size of the text and nothing reads it after the
-    // model is made: free it before rendering, which is when memory peaks.
+    // Making the model freed the parsed TOML; the records' ids and paths go too before rendering.
     std::vector<load::RawRecord>().swap(checked.records);
     try {
         output::Staging out(o.out_dir);

@@ -291,9 +291,13 @@ void sort_by_id(std::vector<T>& v) {
 
 }  // namespace
 
-model::Model to_model(const std::vector<RawRecord>& records) {
+model::Model to_model(std::vector<RawRecord>& records) {
     Model m;
-    for (const auto& r : records) add(m, r);
+    for (auto& r : records) {
+        add(m, r);
+        r.table.clear();
+        std::string().swap(r.body);
+    }
     sort_by_id(m.sources);
     sort_by_id(m.nations);
     sort_by_id(m.policies);
