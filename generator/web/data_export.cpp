@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 
 namespace sprout::web {
 
@@ -170,6 +171,17 @@ void each_record(const model::Model& m, const std::string& kind, const RecordSin
     throw std::invalid_argument("unknown record kind for export: " + kind);
 }
 
+// Appends `text` to `out` with `extra` after every `c` in it.
+void append_adding_after(std::string& out, std::string_view text, char c, std::string_view extra) {
+    for (std::size_t from = 0;;) {
+        const auto at = text.find(c, from);
+        out.append(text.substr(from, at == std::string_view::npos ? std::string_view::npos : at + 1 - from));
+        if (at == std::string_view::npos) return;
+        out.append(extra);
+        from = at + 1;
+    }
+}
+
 // Appends one CSV cell: lists of strings joined with "; ", other non-strings as compact JSON.
 void append_csv_cell(std::string& out, const J& v) {
     std::string s;
@@ -191,13 +203,7 @@ void append_csv_cell(std::string& out, const J& v) {
         return;
     }
     out += '"';
-    for (std::size_t from = 0;;) {
-        const auto q = s.find('"', from);
-        out.append(s, from, q == std::string::npos ? std::string::npos : q + 1 - from);
-        if (q == std::string::npos) break;
-        out += '"';
-        from = q + 1;
-    }
+    append_adding_after(out, s, '"', "\"");  // a quote inside a quoted cell is doubled
     out += '"';
 }
 
@@ -232,14 +238,7 @@ void append_csv_header(std::string& out, const std::vector<std::string>& columns
 // two: JSON strings escape their newlines, so every newline of the dump is the layout's.
 void append_json_element(std::string& out, const J& record, bool first) {
     out += first ? "\n  " : ",\n  ";
-    const std::string dump = record.dump(2, ' ', false, J::error_handler_t::replace);
-    for (std::size_t from = 0;;) {
-        const auto nl = dump.find('\n', from);
-        out.append(dump, from, nl == std::string::npos ? std::string::npos : nl + 1 - from);
-        if (nl == std::string::npos) break;
-        out += "  ";
-        from = nl + 1;
-    }
+    append_adding_after(out, record.dump(2, ' ', false, J::error_handler_t::replace), '\n', "  ");
 }
 
 }  // namespace

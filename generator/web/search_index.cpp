@@ -57,12 +57,6 @@ std::string search_index_json(const std::vector<WrittenPage>& pages, std::string
 
 }  // namespace
 
-std::string search_index_json(const std::vector<WrittenPage>& pages) {
-    std::string json = search_index_json(pages, "");
-    json.pop_back();
-    return json;
-}
-
 void write_search_index(const std::vector<WrittenPage>& pages, output::Staging& out) {
     constexpr std::string_view kScript = "window.sproutSearchIndex = ";
     std::string text = search_index_json(pages, kScript);
