@@ -149,6 +149,7 @@ FontSet load_fonts() {
         if (!data) throw std::runtime_error("cannot read font file " + p->string());
         set.paths[static_cast<std::size_t>(i)] = p->string();
         set.metrics[static_cast<std::size_t>(i)] = FontMetrics::parse(*data, p->string());
+        set.files[static_cast<std::size_t>(i)] = std::move(*data);
     }
     if (!missing.empty()) {
         std::string where;

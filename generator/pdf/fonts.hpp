@@ -25,6 +25,7 @@ public:
     // Advance width in thousandths of the font size (as in the PDF /W array); 0 if no glyph.
     int advance(char32_t c) const;
     bool has_glyph(char32_t c) const;
+    std::uint16_t glyph(char32_t c) const { return c < glyph_.size() ? glyph_[c] : 0; }  // 0 = none
     double ascent() const { return ascent_; }    // fraction of the font size, positive
     double descent() const { return descent_; }  // fraction of the font size, positive
 
@@ -36,6 +37,7 @@ private:
 
 struct FontSet {
     std::array<std::string, 4> paths;  // by Face
+    std::array<std::string, 4> files;  // the font files' bytes, by Face
     std::array<FontMetrics, 4> metrics;
     const FontMetrics& operator[](Face f) const { return metrics[static_cast<int>(f)]; }
 };

@@ -9,6 +9,10 @@
 #include <stdexcept>
 #include <vector>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "pdf/font_subset.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/tounicode.hpp"
 
@@ -97,6 +101,45 @@ void set_rgb_fill(HPDF_Page page, const Color& c) {
 
 HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
 
+// An anonymous in-memory file holding bytes, for libharu 2.3, which loads fonts only by path.
+class MemoryFile {
+public:
+    explicit MemoryFile(const std::string& bytes) : fd_(memfd_create("sprout-font", MFD_CLOEXEC)) {
+        if (fd_ < 0) return;
+        for (std::size_t done = 0; done < bytes.size();) {
+            const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+            if (n <= 0) {
+                ::close(fd_);
+                fd_ = -1;
+                return;
+            }
+            done += static_cast<std::size_t>(n);
+        }
+        path_ = "/proc/self/fd/" + std::to_string(fd_);
+        if (::access(path_.c_str(), R_OK) != 0) path_.clear();  // no /proc
+    }
+    ~MemoryFile() {
+        if (fd_ >= 0) ::close(fd_);  // libharu opened its own handle
+    }
+    MemoryFile(const MemoryFile&) = delete;
+    MemoryFile& operator=(const MemoryFile&) = delete;
+    const std::string& path() const { return path_; }  // empty when the file could not be made
+
+private:
+    int fd_;
+    std::string path_;
+};
+
+// Loads face `i` cut down to the characters the document writes in it (pdf/font_subset.hpp),
+// or the whole font file when that cannot be made. Returns libharu's font name.
+const char* load_font(HPDF_Doc pdf, const FontSet& fonts, std::size_t i, const std::set<char32_t>& used) {
+    if (const auto cut = font_for_characters(fonts.files[i], fonts.metrics[i], used)) {
+        const MemoryFile file(*cut);
+        if (!file.path().empty()) return HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
+    }
+    return HPDF_LoadTTFontFromFile(pdf, fonts.paths[i].c_str(), HPDF_TRUE);
+}
+
 }  // namespace
 
 std::string render_pdf(const Layout& l, const doc::Meta& meta, const Style& st, const FontSet& fonts) {
@@ -109,7 +152,7 @@ std::string render_pdf(const Layout& l, const doc::Meta& meta, const Style& st, 
     HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
     doc.check("setting up the document");
 
-    // Fonts: only the faces the pages use, each embedded (libharu subsets the glyphs).
+    // Fonts: only the faces the pages use, each cut down to the characters written in it.
     std::array<bool, 4> needed{};
     std::array<std::set<char32_t>, 4> used;
     for (const auto& p : l.pages) {
@@ -122,7 +165,7 @@ std::string render_pdf(const Layout& l, const doc::Meta& meta, const Style& st, 
     std::array<HPDF_Font, 4> font{};
     for (std::size_t i = 0; i < 4; ++i) {
         if (!needed[i]) continue;
-        const char* name = HPDF_LoadTTFontFromFile(pdf, fonts.paths[i].c_str(), HPDF_TRUE);
+        const char* name = load_font(pdf, fonts, i, used[i]);
         doc.check(("loading font " + fonts.paths[i]).c_str());
         font[i] = HPDF_GetFont(pdf, name, "UTF-8");
         doc.check("selecting a font");
