@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/text.hpp"
+
 namespace fs = std::filesystem;
 
 namespace sprout::output {
@@ -89,15 +91,17 @@ void Staging::make_parent(const fs::path& full) const {
     made_dirs_.insert(parent);
 }
 
+bool Staging::still_as_written(const std::string& rel, const FileDigest& recorded) const {
+    struct stat st {};
+    return ::stat((destination_ / rel).c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) == recorded.size && mtime_ns(st) == recorded.mtime_ns;
+}
+
 bool Staging::link_previous(const std::string& rel, const fs::path& full, const FileDigest& want) const {
     const auto it = previous_.find(rel);
     if (it == previous_.end() || it->second.hash != want.hash || it->second.size != want.size) return false;
-    const fs::path old = destination_ / rel;
-    struct stat st {};
-    if (::stat(old.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != want.size ||
-        mtime_ns(st) != it->second.mtime_ns)
-        return false;  // changed by hand since: write it afresh
-    if (::link(old.c_str(), full.c_str()) != 0) return false;  // e.g. another file system: just write
+    if (!still_as_written(rel, it->second)) return false;  // changed by hand since: write it afresh
+    if (::link((destination_ / rel).c_str(), full.c_str()) != 0) return false;  // e.g. another file system: just write
     std::lock_guard lock(mu_);
     written_[rel] = it->second;
     ++reused_;
@@ -109,12 +113,32 @@ bool Staging::matches_previous(const std::string& relative, std::string_view dat
     return it != previous_.end() && it->second.size == data.size() && it->second.hash == content_hash(data);
 }
 
-bool Staging::keep(const std::string& relative) const {
+bool Staging::unchanged_since(const std::string& relative) const {
     const auto it = previous_.find(relative);
-    if (it == previous_.end()) return false;
+    return it != previous_.end() && still_as_written(relative, it->second);
+}
+
+void Staging::link_kept(const std::string& relative) const {
+    const auto it = previous_.find(relative);
+    if (it == previous_.end()) throw std::logic_error("link_kept: " + relative + " was not in the previous build");
     const fs::path full = staging_ / relative;
     make_parent(full);
-    return link_previous(relative, full, it->second);
+    if (::link((destination_ / relative).c_str(), full.c_str()) != 0) {
+        // No link here (another file system, a link limit): the same bytes, copied.
+        const auto data = text::read_file((destination_ / relative).string());
+        if (!data) throw std::runtime_error("cannot keep " + relative + " from the previous site: " + errno_text());
+        write(relative, *data);
+        return;
+    }
+    std::lock_guard lock(mu_);
+    written_[relative] = it->second;
+    ++reused_;
+}
+
+bool Staging::keep(const std::string& relative) const {
+    if (!unchanged_since(relative)) return false;
+    link_kept(relative);
+    return true;
 }
 
 void Staging::write(std::string_view relative, std::string_view data) const {

@@ -46,9 +46,15 @@ public:
     // destination's file is still the one recorded (same size and mtime), hard-links that file
     // into the staging folder instead of writing it again. Output is byte-identical either way.
     void reuse_from(Digests previous);
-    // Hard-links the previous build's file at `relative` (a path reuse_from listed) unchanged,
-    // without the caller producing its bytes. False when that file is gone or was changed by
-    // hand since; then the caller must write it.
+    // Whether the previous build's file at `relative` (a path reuse_from listed) is still there
+    // as that build wrote it, so that link_kept can keep it without the caller producing its
+    // bytes. False when it is gone or was changed by hand since; then the caller must write it.
+    bool unchanged_since(const std::string& relative) const;
+    // Puts the previous build's file at `relative` in the staging folder unchanged: a hard link,
+    // or a copy where no link can be made. Call after unchanged_since said yes; safe from any
+    // thread. Throws std::runtime_error naming the file when it can do neither.
+    void link_kept(const std::string& relative) const;
+    // Both at once: false (nothing done) when the file cannot be kept.
     bool keep(const std::string& relative) const;
     // Whether the previous build wrote exactly `data` at `relative` (by its recorded digest).
     bool matches_previous(const std::string& relative, std::string_view data) const;
@@ -70,6 +76,7 @@ private:
     bool committed_ = false;
 
     bool link_previous(const std::string& rel, const std::filesystem::path& full, const FileDigest& want) const;
+    bool still_as_written(const std::string& rel, const FileDigest& recorded) const;
     void make_parent(const std::filesystem::path& full) const;
 
     Digests previous_;

@@ -124,6 +124,9 @@ private:
     std::vector<WrittenPage> pages_;
     const Reuse* reuse_ = nullptr;
     std::unordered_set<std::string> kept_;
+    std::vector<std::string> to_link_;  // kept pages not yet linked into the staging folder
+    void link_later(std::string path);
+    void link_pending();
     // input_hash of each page in pages_, filled by the worker that renders it; a deque, so
     // adding pages never moves a slot a worker is writing. Copied into pages_ by finish().
     std::deque<std::uint64_t> hashes_;

@@ -79,8 +79,9 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     // Metadata is complete once every page is queued, before the pages are written.
     if (!(b.same_pages_as_before() &&
           b.keep_files({"search-index.json", "assets/search-index.js", "sitemap.xml", "robots.txt", "feed.xml"}))) {
-        write_search_index(b.pages(), out);
-        write_feeds(model, b.pages(), out);
+        // On the workers too: in an edit rebuild they are otherwise idle by now.
+        b.in_background([&b, &out] { write_search_index(b.pages(), out); });
+        b.in_background([&b, &model, &out] { write_feeds(model, b.pages(), out); });
     }
     for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
     b.finish();  // every page and export written (they run on worker threads)

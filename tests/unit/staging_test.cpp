@@ -69,3 +69,30 @@ TEST_CASE("a failed build through the CLI leaves the previous site unchanged", "
     CHECK(r.err.find("was not changed") != std::string::npos);
     CHECK(test::read(tmp.path() / "site/marker.txt") == "previous build");
 }
+
+TEST_CASE("a file of the previous build is kept as a link only while it is as that build wrote it", "[output]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site";
+    output::Digests first;
+    {
+        output::Staging s(site);
+        s.write("a/kept.html", "kept");
+        s.write("edited.html", "as written");
+        s.commit();
+        first = s.digests();
+    }
+    test::write(site / "edited.html", "changed by hand");
+    output::Staging s(site);
+    s.reuse_from(first);
+    CHECK(s.unchanged_since("a/kept.html"));
+    CHECK_FALSE(s.unchanged_since("edited.html"));
+    CHECK_FALSE(s.unchanged_since("never-written.html"));
+    CHECK_FALSE(s.keep("edited.html"));
+    s.link_kept("a/kept.html");
+    CHECK(s.reused() == 1);
+    CHECK(fs::equivalent(s.dir() / "a/kept.html", site / "a/kept.html"));  // the same file, not a copy
+    CHECK(s.digests().at("a/kept.html") == first.at("a/kept.html"));
+    s.commit();
+    CHECK(test::read(site / "a/kept.html") == "kept");
+    CHECK_FALSE(fs::exists(site / "edited.html"));  // not kept, not written
+}
