@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <csignal>
 #include <fcntl.h>
@@ -63,6 +64,39 @@ Staging::~Staging() {
 
 std::uint64_t content_hash(std::string_view data) { return std::hash<std::string_view>{}(data); }
 
+namespace {
+
+// splitmix64's finaliser over the running hash and the next value.
+std::uint64_t chain(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+constexpr std::uint64_t kFileHashSeed = 0x53'70'72'6f'75'74ULL;
+
+// Writes all of `data` to `fd`, retrying short writes. Throws naming `relative`.
+void write_all(int fd, std::string_view data, std::string_view relative) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
+std::uint64_t file_hash(std::string_view data) {
+    std::uint64_t h = kFileHashSeed;
+    for (std::size_t at = 0; at < data.size(); at += kFileHashBlock) h = chain(h, content_hash(data.substr(at, kFileHashBlock)));
+    return chain(h, data.size());
+}
+
 std::int64_t mtime_ns(const struct ::stat& st) {
     return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
@@ -110,7 +144,7 @@ bool Staging::link_previous(const std::string& rel, const fs::path& full, const 
 
 bool Staging::matches_previous(const std::string& relative, std::string_view data) const {
     const auto it = previous_.find(relative);
-    return it != previous_.end() && it->second.size == data.size() && it->second.hash == content_hash(data);
+    return it != previous_.end() && it->second.size == data.size() && it->second.hash == file_hash(data);
 }
 
 bool Staging::unchanged_since(const std::string& relative) const {
@@ -141,43 +175,98 @@ bool Staging::keep(const std::string& relative) const {
     return true;
 }
 
-void Staging::write(std::string_view relative, std::string_view data) const {
+fs::path Staging::prepare(std::string_view relative) const {
     const fs::path rel(relative);
     if (rel.empty() || rel.is_absolute())
         throw std::runtime_error("refusing to write outside the site: " + std::string(relative));
     for (const auto& part : rel)
         if (part == "..") throw std::runtime_error("refusing to write outside the site: " + std::string(relative));
     const fs::path full = staging_ / rel;
-    const std::string key(relative);
     make_parent(full);
     bool rewrite = false;
     {
         std::lock_guard lock(mu_);
-        rewrite = written_.count(key) > 0;
+        rewrite = written_.count(std::string(relative)) > 0;
     }
     // A path written twice may be a hard link into the previous site: never write through it.
     if (rewrite) ::unlink(full.c_str());
-    FileDigest digest{content_hash(data), data.size(), 0};
-    if (!previous_.empty() && link_previous(key, full, digest)) return;
+    return full;
+}
 
+void Staging::record(const std::string& relative, const FileDigest& digest) const {
+    std::lock_guard lock(mu_);
+    written_[relative] = digest;
+}
+
+namespace {
+
+// Opens `full` for writing; the file's digest gets the modification time it has once closed.
+int open_for_writing(const fs::path& full, std::string_view relative) {
     const int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string why = errno_text();
-            ::close(fd);
-            throw std::runtime_error("cannot write " + std::string(relative) + ": " + why);
-        }
-        done += static_cast<std::size_t>(n);
-    }
+    return fd;
+}
+
+std::int64_t close_written(int fd, std::string_view relative) {
     struct stat st {};
-    if (::fstat(fd, &st) == 0) digest.mtime_ns = mtime_ns(st);
+    const std::int64_t mtime = ::fstat(fd, &st) == 0 ? mtime_ns(st) : 0;
     if (::close(fd) != 0) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
-    std::lock_guard lock(mu_);
-    written_[key] = digest;
+    return mtime;
+}
+
+}  // namespace
+
+void Staging::write(std::string_view relative, std::string_view data) const {
+    const fs::path full = prepare(relative);
+    const std::string key(relative);
+    FileDigest digest{file_hash(data), data.size(), 0};
+    if (!previous_.empty() && link_previous(key, full, digest)) return;
+    const int fd = open_for_writing(full, relative);
+    try {
+        write_all(fd, data, relative);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    digest.mtime_ns = close_written(fd, relative);
+    record(key, digest);
+}
+
+Staging::Stream Staging::open(std::string_view relative) const { return Stream(*this, std::string(relative)); }
+
+Staging::Stream::Stream(const Staging& owner, std::string relative)
+    : owner_(owner), relative_(std::move(relative)), hash_(kFileHashSeed) {
+    fd_ = open_for_writing(owner_.prepare(relative_), relative_);
+    block_.reserve(kFileHashBlock);
+}
+
+Staging::Stream::~Stream() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void Staging::Stream::append(std::string_view piece) {
+    while (!piece.empty()) {
+        const std::size_t take = std::min(piece.size(), kFileHashBlock - block_.size());
+        block_.append(piece.substr(0, take));
+        piece.remove_prefix(take);
+        if (block_.size() == kFileHashBlock) flush_block();
+    }
+}
+
+void Staging::Stream::flush_block() {
+    hash_ = chain(hash_, content_hash(block_));
+    write_all(fd_, block_, relative_);
+    size_ += block_.size();
+    block_.clear();
+}
+
+void Staging::Stream::close() {
+    if (fd_ < 0) throw std::logic_error("Staging::Stream: " + relative_ + " closed twice");
+    if (!block_.empty()) flush_block();
+    const int fd = fd_;
+    fd_ = -1;
+    const FileDigest digest{chain(hash_, size_), size_, close_written(fd, relative_)};
+    owner_.record(relative_, digest);
 }
 
 void Staging::commit() {

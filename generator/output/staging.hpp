@@ -16,7 +16,7 @@ namespace sprout::output {
 // What a build wrote at one path: enough to tell, without reading it, whether the file in the
 // previous site is the one a new build would write.
 struct FileDigest {
-    std::uint64_t hash = 0;  // of the bytes (see content_hash)
+    std::uint64_t hash = 0;  // of the bytes (see file_hash)
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;  // of the file as written, to notice later edits by hand
     bool operator==(const FileDigest&) const = default;
@@ -25,6 +25,10 @@ using Digests = std::unordered_map<std::string, FileDigest>;  // site-relative p
 
 // A fast 64-bit hash of bytes; stable for a given build of sprout, which is all a cache needs.
 std::uint64_t content_hash(std::string_view data);
+// The hash a FileDigest records: the same whether the file was written whole (Staging::write)
+// or in pieces (Staging::Stream), because both hash it in blocks of kFileHashBlock bytes.
+inline constexpr std::size_t kFileHashBlock = 64 * 1024;
+std::uint64_t file_hash(std::string_view data);
 // A file's modification time in nanoseconds, from stat().
 std::int64_t mtime_ns(const struct ::stat& st);
 
@@ -40,6 +44,32 @@ public:
     // naming the file on failure (e.g. a full disk). Rejects paths that would leave the folder.
     // Safe to call from several threads at once (for different paths).
     void write(std::string_view relative, std::string_view data) const;
+
+    // A file written piece by piece, for outputs of tens of megabytes (data exports, the search
+    // index) that should never be held whole in memory. Pieces are buffered and written a
+    // block at a time; close() finishes the file and records it as write() does. Throws
+    // std::runtime_error naming the file on failure. One thread per stream; several streams
+    // may be open at once.
+    class Stream {
+    public:
+        Stream(const Stream&) = delete;
+        Stream& operator=(const Stream&) = delete;
+        ~Stream();  // without close(): the file is left incomplete in the staging folder, unrecorded
+        void append(std::string_view piece);
+        void close();
+
+    private:
+        friend class Staging;
+        Stream(const Staging& owner, std::string relative);
+        void flush_block();
+        const Staging& owner_;
+        std::string relative_;
+        int fd_ = -1;
+        std::string block_;
+        std::uint64_t hash_;
+        std::uint64_t size_ = 0;
+    };
+    Stream open(std::string_view relative) const;
 
     // Incremental builds: `previous` is what the build that made the current destination wrote.
     // From then on, a write whose bytes match the digest recorded for its path, where the
@@ -77,6 +107,10 @@ private:
 
     bool link_previous(const std::string& rel, const std::filesystem::path& full, const FileDigest& want) const;
     bool still_as_written(const std::string& rel, const FileDigest& recorded) const;
+    // Checks `relative` stays inside the site, makes its folder, and unlinks what an earlier
+    // write put there (it may be a hard link into the previous site). Returns the full path.
+    std::filesystem::path prepare(std::string_view relative) const;
+    void record(const std::string& relative, const FileDigest& digest) const;
     void make_parent(const std::filesystem::path& full) const;
 
     Digests previous_;

@@ -269,7 +269,10 @@ std::string to_csv(const nlohmann::json& records) {
 }
 
 void write_data(const model::Model& m, const ExportKind& k, output::Staging& out) {
-    std::string json = "[", csv;
+    // Streamed record by record: the interventions' export alone is 80 MB at N = 10,000.
+    auto json = out.open("data/" + k.name + ".json");
+    auto csv = out.open("data/" + k.name + ".csv");
+    std::string piece = "[";
     std::vector<std::string> columns;
     std::size_t n = 0;
     // Every record of a kind has the same fields (each kind's are fixed above), so the first
@@ -277,19 +280,31 @@ void write_data(const model::Model& m, const ExportKind& k, output::Staging& out
     each_record(m, k.name, [&](J&& r) {
         if (n == 0) {
             columns = csv_columns(J::array({r}));
-            append_csv_header(csv, columns);
+            std::string header;
+            append_csv_header(header, columns);
+            csv.append(header);
         } else if (r.size() != columns.size()) {
             throw std::logic_error("data export: records of " + k.name + " differ in their fields");
         }
-        append_json_element(json, r, n++ == 0);
-        append_csv_row(csv, columns, r);
+        append_json_element(piece, r, n++ == 0);
+        json.append(piece);
+        piece.clear();
+        append_csv_row(piece, columns, r);
+        csv.append(piece);
+        piece.clear();
     });
-    if (n == 0) append_csv_header(csv, {"id"});
-    json += n ? "\n]\n" : "]\n";
-    out.write("data/" + k.name + ".json", json);
-    json = {};
-    out.write("data/" + k.name + ".csv", csv);
+    if (n == 0) {
+        std::string header;
+        append_csv_header(header, {"id"});
+        csv.append(header);
+        json.append("[]\n");
+    } else {
+        json.append("\n]\n");
+    }
+    json.close();
+    csv.close();
 }
+
 void write_site_data(const model::Model& m, output::Staging& out) {
     const auto& s = m.site;
     const J site = {{"title", s.title},     {"publisher", s.publisher}, {"description", s.description}, {"base_url", s.base_url},

@@ -96,3 +96,34 @@ TEST_CASE("a file of the previous build is kept as a link only while it is as th
     CHECK(test::read(site / "a/kept.html") == "kept");
     CHECK_FALSE(fs::exists(site / "edited.html"));  // not kept, not written
 }
+
+TEST_CASE("a file streamed in pieces gets the bytes and the digest of the same file written whole", "[output]") {
+    test::TempDir tmp;
+    // Pieces of awkward sizes, crossing the hash's block boundaries several times.
+    std::string whole;
+    std::vector<std::string> pieces;
+    for (int i = 0; whole.size() < 3 * output::kFileHashBlock + 17; ++i) {
+        pieces.push_back(std::string(static_cast<std::size_t>(1 + (i * 7919) % 40000), static_cast<char>('a' + i % 26)));
+        whole += pieces.back();
+    }
+    output::Staging s(tmp.path() / "site");
+    {
+        auto stream = s.open("data/big.json");
+        for (const auto& p : pieces) stream.append(p);
+        stream.close();
+        CHECK_THROWS_AS(stream.close(), std::logic_error);
+    }
+    s.write("data/whole.json", whole);
+    {
+        auto empty = s.open("data/empty.csv");
+        empty.close();
+    }
+    const auto d = s.digests();
+    CHECK(test::read(s.dir() / "data/big.json") == whole);
+    CHECK(d.at("data/big.json").hash == d.at("data/whole.json").hash);
+    CHECK(d.at("data/big.json").hash == output::file_hash(whole));
+    CHECK(d.at("data/big.json").size == whole.size());
+    CHECK(d.at("data/empty.csv").hash == output::file_hash(""));
+    CHECK(output::file_hash(whole) != output::file_hash(whole + " "));
+    CHECK_THROWS_WITH(s.open("../evil.json"), Catch::Contains("outside the site"));
+}
