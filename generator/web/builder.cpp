@@ -1,5 +1,7 @@
 #include "web/builder.hpp"
 
+#include "web/shared_json.hpp"
+
 #include <cmath>
 #include <set>
 #include <tuple>
@@ -184,13 +186,15 @@ bool Builder::keep_files(std::initializer_list<std::string> paths) {
 void Builder::finish() {
     link_pending();
     render_queue_.wait();
+    // Every page is written: the list entries they referred to can go (tens of megabytes at
+    // N = 10,000).
+    {
+        std::lock_guard lock(items_mu_);
+        std::unordered_map<const model::Intervention*, SharedItem>().swap(intervention_items_);
+    }
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
 }
 
-void Builder::lists_done() {
-    std::lock_guard lock(items_mu_);
-    std::unordered_map<const model::Intervention*, Json>().swap(intervention_items_);
-}
 
 namespace {
 // splitmix64's finaliser: each step of the running hash below is a bijection, so different
@@ -224,11 +228,17 @@ std::uint64_t hash_json(std::uint64_t h, const Json& j) {
             return mix(h, j.get<std::uint64_t>());
         case Json::value_t::number_float:
             return mix(h, std::hash<double>{}(j.get<double>()));
+        case Json::value_t::binary:
+            // A shared list entry stands in the hash for the entry's contents (shared_json.hpp).
+            if (shared_target(j)) return mix(h, shared_hash(j));
+            return mix(h, output::content_hash({reinterpret_cast<const char*>(j.get_binary().data()), j.get_binary().size()}));
         default:
             return h;
     }
 }
 }  // namespace
+
+std::uint64_t Builder::json_hash(const Json& j) { return hash_json(0, j); }
 
 std::uint64_t Builder::context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx) {
     return hash_json(mix(output::content_hash(tmpl), template_hash), ctx) | 1;  // never 0, which means "not yet hashed"
@@ -352,16 +362,23 @@ std::string Builder::nation_name(const std::string& id) const {
     return n ? n->name : id;
 }
 
-Json Builder::intervention_item(const model::Intervention& i) const {
-    // The same entry appears on many lists (the index, compare, every scale and level, each
-    // audience and nation); its Markdown is rendered once.
+const Builder::SharedItem& Builder::shared_intervention_item(const model::Intervention& i) const {
+    // The same entry appears on many lists (the index, every audience page); it is made once.
     {
         std::lock_guard lock(items_mu_);
         if (auto it = intervention_items_.find(&i); it != intervention_items_.end()) return it->second;
     }
     Json item = make_intervention_item(i);
+    const std::uint64_t hash = json_hash(item);
     std::lock_guard lock(items_mu_);
-    return intervention_items_.emplace(&i, std::move(item)).first->second;
+    return intervention_items_.try_emplace(&i, SharedItem{std::move(item), hash}).first->second;
+}
+
+Json Builder::intervention_item(const model::Intervention& i) const { return shared_intervention_item(i).json; }
+
+Json Builder::intervention_entry(const model::Intervention& i) const {
+    const auto& item = shared_intervention_item(i);
+    return share(item.json, item.hash);
 }
 
 Json Builder::make_intervention_item(const model::Intervention& i) const {

@@ -64,9 +64,6 @@ public:
     // Waits until every page is written; rethrows the error of the first page (in call order)
     // that failed. Call before anything reads the written pages back.
     void finish();
-    // Every page's context is made: frees the list entries shared between lists (tens of
-    // megabytes at N = 10,000) before the search index and exports are made.
-    void lists_done();
     // Writes a non-HTML file.
     void file(const std::string& path, const std::string& data) { out_.write(path, data); }
     const std::vector<WrittenPage>& pages() const { return pages_; }
@@ -99,12 +96,15 @@ public:
     Json badge(const model::Rating& r) const;                   // evidence badge: scale and level
     Json rating(const model::Rating& r) const;                  // badge + meaning, note and cites
     // Sets ctx["ratings"] and ctx["groupings"] (ratings on grouping scales) as badges, or in
-    // full for the intervention's own page. List entries carry badges only: they are copied
-    // into every list that shows the intervention.
+    // full for the intervention's own page. List entries carry badges only: they are in every
+    // list that shows the intervention.
     void add_ratings(Json& ctx, const model::Intervention& i, bool full) const;
     Json link(const std::string& folder, const std::string& id) const;  // {title, url}
     Json links(const std::string& folder, const std::vector<std::string>& ids) const;
-    Json intervention_item(const model::Intervention& i) const;  // list entry with badges
+    Json intervention_item(const model::Intervention& i) const;  // list entry with badges, a copy to add to
+    // The same entry as a reference (web/shared_json.hpp) for lists: made once per build and
+    // kept until finish(), where the pages that show it have been written.
+    Json intervention_entry(const model::Intervention& i) const;
     Json recommendation_item(const model::Recommendation& r) const;
     Json example_item(const model::Example& e) const;
     Json statistic_item(const model::Statistic& s) const;
@@ -117,6 +117,12 @@ public:
 private:
     static std::uint64_t context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx);
     Json make_intervention_item(const model::Intervention& i) const;
+    struct SharedItem {
+        Json json;
+        std::uint64_t hash;
+    };
+    const SharedItem& shared_intervention_item(const model::Intervention& i) const;
+    static std::uint64_t json_hash(const Json& j);
 
     const Templates& templates_;
     output::Staging& out_;
@@ -133,7 +139,7 @@ private:
     // Each level's meaning as HTML, converted once: every rating on the level shows it.
     std::unordered_map<const model::Level*, std::string> meaning_html_;
     mutable std::mutex items_mu_;
-    mutable std::unordered_map<const model::Intervention*, Json> intervention_items_;
+    mutable std::unordered_map<const model::Intervention*, SharedItem> intervention_items_;
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.
     util::TaskQueue render_queue_;
 };

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "markdown/markdown.hpp"
+#include "web/shared_json.hpp"
 
 namespace sprout::web::mustache {
 
@@ -61,11 +62,17 @@ bool truthy(const json& v) {
 const json kTrue = true;
 const json kFalse = false;
 
+// The value itself, or the one it refers to (web/shared_json.hpp).
+const json* resolve(const json* v) {
+    if (const json* target = v ? shared_target(*v) : nullptr) return target;
+    return v;
+}
+
 // Member `name` of `v`, or the derived `has_x` of a list member `x` (see the header).
 const json* member(const json& v, const std::string& name) {
     if (!v.is_object()) return nullptr;
     const auto& obj = v.get_ref<const json::object_t&>();
-    if (auto it = obj.find(name); it != obj.end()) return &it->second;
+    if (auto it = obj.find(name); it != obj.end()) return resolve(&it->second);
     if (name.starts_with("has_")) {
         auto list = obj.find(std::string_view(name).substr(4));
         if (list != obj.end() && list->second.is_array()) return list->second.empty() ? &kFalse : &kTrue;
@@ -212,7 +219,7 @@ struct Template::Renderer {
                 case Kind::section:
                     if (const json* v = lookup(n.path); v && truthy(*v)) {
                         if (v->is_array())
-                            for (const auto& item : *v) section(i, &item);
+                            for (const auto& item : *v) section(i, resolve(&item));
                         else
                             section(i, v);
                     }
@@ -228,7 +235,8 @@ struct Template::Renderer {
 };
 
 void Template::render(std::span<const json* const> scopes, std::string& out) const {
-    Renderer r{nodes_, {scopes.begin(), scopes.end()}, out, out.size()};
+    Renderer r{nodes_, {}, out, out.size()};
+    for (const json* s : scopes) r.scopes.push_back(resolve(s));
     r.run(0, nodes_.size());
     r.end_line(nullptr);
 }

@@ -13,6 +13,7 @@
 // - every list `x` in an object also reads as a boolean `has_x` (true when non-empty) unless
 //   the object has its own `has_x`, so a template can wrap a list without iterating it;
 // - a dotted name `a.b` is looked up whole in each scope from the innermost out;
+// - a reference made by web::share reads as the value it refers to;
 // - a line whose output is only blanks and which held a rendered section tag is dropped,
 //   newline and all (standalone section lines leave no trace);
 // - `{{! comments}}`, `{{=<% %>=}}` delimiter changes; partial tags render nothing here

@@ -62,7 +62,7 @@ void render_index(Builder& b) {
     for (const auto& kind : kKinds) {
         Json items = Json::array();
         for (const auto* i : by_name)
-            if (i->kind == kind) items.push_back(b.intervention_item(*i));
+            if (i->kind == kind) items.push_back(b.intervention_entry(*i));
         if (!items.empty())
             groups.push_back({{"heading", intervention_kind_plural(kind)}, {"id", urls::anchor("kind", kind)}, {"items", std::move(items)}});
     }

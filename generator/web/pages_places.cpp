@@ -100,7 +100,7 @@ void render_audience(Builder& b, const model::Audience& a) {
     for (const auto* r : b.refs.recommendations_for_audience(a)) recs.push_back(b.recommendation_item(*r));
     Json interventions = Json::array(), pages = Json::array();
     for (const auto& i : m.interventions)
-        if (std::find(i.audiences.begin(), i.audiences.end(), a.id) != i.audiences.end()) interventions.push_back(b.intervention_item(i));
+        if (std::find(i.audiences.begin(), i.audiences.end(), a.id) != i.audiences.end()) interventions.push_back(b.intervention_entry(i));
     for (const auto& p : by_order(m.pages))
         if (std::find(p.audiences.begin(), p.audiences.end(), a.id) != p.audiences.end())
             pages.push_back({{"title", p.title}, {"url", urls::record("pages", p.id)}, {"summary_html", Builder::md_inline(p.summary)}});

@@ -69,7 +69,6 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     render_sources(b);
     render_free_pages(b);
     if (changes) render_changes(b);
-    b.lists_done();
     if (!reuse) queue_exports();
 
     // An incremental build keeps what it can show did not change (build/incremental.hpp:

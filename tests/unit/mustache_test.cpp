@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/mustache.hpp"
+#include "web/shared_json.hpp"
 
 using nlohmann::json;
 using sprout::web::mustache::SyntaxError;
@@ -89,4 +90,20 @@ TEST_CASE("Syntax errors carry the offset of the offending tag") {
     CHECK(error_offset("{{= bad=}}") == 0);
     CHECK(error_offset("{{#a}}{{/a}}") == std::string::npos);
     CHECK_THROWS_WITH(Template("x{{#key_figures}}"), "Unclosed section \"key_figures\"");
+}
+
+TEST_CASE("A shared reference reads as the value it refers to: in lists, as a member, as a scope") {
+    const json a = {{"title", "A & B"}, {"tags", {"x", "y"}}};
+    const json b = {{"title", "C"}, {"tags", json::array()}};
+    const std::string t = "{{#items}}[{{title}}{{#has_tags}}:{{#tags}}{{.}}{{/tags}}{{/has_tags}}]{{/items}}"
+                          "{{#first}}<{{title}}>{{/first}}{{first.title}}";
+    const json copies = {{"items", {a, b}}, {"first", a}};
+    const json refs = {{"items", {sprout::web::share(a, 1), sprout::web::share(b, 2)}}, {"first", sprout::web::share(a, 1)}};
+    CHECK(render(t, copies) == "[A &amp; B:xy][C]<A &amp; B>A &amp; B");
+    CHECK(render(t, refs) == render(t, copies));
+    CHECK(render("{{title}}", sprout::web::share(b, 2)) == "C");
+    CHECK(sprout::web::shared_target(refs["items"][1]) == &b);
+    CHECK(sprout::web::shared_hash(refs["items"][1]) == 2);
+    CHECK(sprout::web::shared_target(a) == nullptr);
+    CHECK(sprout::web::shared_target(json::binary({1, 2, 3})) == nullptr);  // other binary values are not references
 }
