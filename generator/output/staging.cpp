@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/hash_mix.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -66,14 +67,6 @@ std::uint64_t content_hash(std::string_view data) { return std::hash<std::string
 
 namespace {
 
-// splitmix64's finaliser over the running hash and the next value.
-std::uint64_t chain(std::uint64_t h, std::uint64_t v) {
-    h ^= v + 0x9e3779b97f4a7c15ULL;
-    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-    return h ^ (h >> 31);
-}
-
 constexpr std::uint64_t kFileHashSeed = 0x53'70'72'6f'75'74ULL;
 
 // Writes all of `data` to `fd`, retrying short writes. Throws naming `relative`.
@@ -93,8 +86,8 @@ void write_all(int fd, std::string_view data, std::string_view relative) {
 
 std::uint64_t file_hash(std::string_view data) {
     std::uint64_t h = kFileHashSeed;
-    for (std::size_t at = 0; at < data.size(); at += kFileHashBlock) h = chain(h, content_hash(data.substr(at, kFileHashBlock)));
-    return chain(h, data.size());
+    for (std::size_t at = 0; at < data.size(); at += kFileHashBlock) h = util::hash_mix(h, content_hash(data.substr(at, kFileHashBlock)));
+    return util::hash_mix(h, data.size());
 }
 
 std::int64_t mtime_ns(const struct ::stat& st) {
@@ -254,7 +247,7 @@ void Staging::Stream::append(std::string_view piece) {
 }
 
 void Staging::Stream::flush_block() {
-    hash_ = chain(hash_, content_hash(block_));
+    hash_ = util::hash_mix(hash_, content_hash(block_));
     write_all(fd_, block_, relative_);
     size_ += block_.size();
     block_.clear();
@@ -265,7 +258,7 @@ void Staging::Stream::close() {
     if (!block_.empty()) flush_block();
     const int fd = fd_;
     fd_ = -1;
-    const FileDigest digest{chain(hash_, size_), size_, close_written(fd, relative_)};
+    const FileDigest digest{util::hash_mix(hash_, size_), size_, close_written(fd, relative_)};
     owner_.record(relative_, digest);
 }
 

@@ -1,5 +1,6 @@
 #include "web/builder.hpp"
 
+#include "util/hash_mix.hpp"
 #include "web/shared_json.hpp"
 
 #include <cmath>
@@ -197,41 +198,34 @@ void Builder::finish() {
 
 
 namespace {
-// splitmix64's finaliser: each step of the running hash below is a bijection, so different
-// inputs stay apart as well as a single 64-bit hash of their bytes would keep them.
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-    h ^= v + 0x9e3779b97f4a7c15ULL;
-    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-    return h ^ (h >> 31);
-}
+using util::hash_mix;
 
 // Hashes a JSON value's type, structure and contents as it lies, without writing it out.
 std::uint64_t hash_json(std::uint64_t h, const Json& j) {
-    h = mix(h, static_cast<std::uint64_t>(j.type()));
+    h = hash_mix(h, static_cast<std::uint64_t>(j.type()));
     switch (j.type()) {
         case Json::value_t::object:
-            h = mix(h, j.size());
-            for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) h = hash_json(mix(h, output::content_hash(k)), v);
+            h = hash_mix(h, j.size());
+            for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) h = hash_json(hash_mix(h, output::content_hash(k)), v);
             return h;
         case Json::value_t::array:
-            h = mix(h, j.size());
+            h = hash_mix(h, j.size());
             for (const auto& v : j) h = hash_json(h, v);
             return h;
         case Json::value_t::string:
-            return mix(h, output::content_hash(j.get_ref<const std::string&>()));
+            return hash_mix(h, output::content_hash(j.get_ref<const std::string&>()));
         case Json::value_t::boolean:
-            return mix(h, j.get<bool>() ? 1 : 0);
+            return hash_mix(h, j.get<bool>() ? 1 : 0);
         case Json::value_t::number_integer:
-            return mix(h, static_cast<std::uint64_t>(j.get<std::int64_t>()));
+            return hash_mix(h, static_cast<std::uint64_t>(j.get<std::int64_t>()));
         case Json::value_t::number_unsigned:
-            return mix(h, j.get<std::uint64_t>());
+            return hash_mix(h, j.get<std::uint64_t>());
         case Json::value_t::number_float:
-            return mix(h, std::hash<double>{}(j.get<double>()));
+            return hash_mix(h, std::hash<double>{}(j.get<double>()));
         case Json::value_t::binary:
             // A shared list entry stands in the hash for the entry's contents (shared_json.hpp).
-            if (shared_target(j)) return mix(h, shared_hash(j));
-            return mix(h, output::content_hash({reinterpret_cast<const char*>(j.get_binary().data()), j.get_binary().size()}));
+            if (shared_target(j)) return hash_mix(h, shared_hash(j));
+            return hash_mix(h, output::content_hash({reinterpret_cast<const char*>(j.get_binary().data()), j.get_binary().size()}));
         default:
             return h;
     }
@@ -241,7 +235,7 @@ std::uint64_t hash_json(std::uint64_t h, const Json& j) {
 std::uint64_t Builder::json_hash(const Json& j) { return hash_json(0, j); }
 
 std::uint64_t Builder::context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx) {
-    return hash_json(mix(output::content_hash(tmpl), template_hash), ctx) | 1;  // never 0, which means "not yet hashed"
+    return hash_json(hash_mix(output::content_hash(tmpl), template_hash), ctx) | 1;  // never 0, which means "not yet hashed"
 }
 
 namespace {

@@ -1,0 +1,16 @@
+#pragma once
+// One step of a running 64-bit hash: `v` folded into `h` through splitmix64's finaliser. Each
+// step is a bijection of h, so different inputs stay apart as well as one 64-bit hash of all
+// their bytes would keep them.
+#include <cstdint>
+
+namespace sprout::util {
+
+inline std::uint64_t hash_mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+}  // namespace sprout::util
