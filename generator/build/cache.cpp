@@ -17,7 +17,7 @@ namespace sprout::build {
 
 namespace {
 
-constexpr std::string_view kMagic = "sprout-cache 4";
+constexpr std::string_view kMagic = "sprout-cache 5";
 // A file modified less than this before a scan may change again within the same mtime tick.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
@@ -126,10 +126,12 @@ fs::path cache_path(const fs::path& out_dir) {
     return fs::absolute(d).parent_path() / ("." + d.filename().string() + ".sprout-cache");
 }
 
-std::optional<Manifest> load_manifest(const fs::path& file) {
+std::optional<Manifest> load_manifest(const fs::path& file, bool with_pages) {
     const auto file_text = text::read_file(file.string());
     if (!file_text) return std::nullopt;
     const std::string& text = *file_text;
+    // Written whole and renamed into place, so a file without its last line was cut short.
+    if (!text.ends_with("\nend\n")) return std::nullopt;
     Manifest m;
     std::string_view rest = text;
     auto next_line = [&rest]() {
@@ -146,26 +148,17 @@ std::optional<Manifest> load_manifest(const fs::path& file) {
     if (!scanned.starts_with("scanned ") ||
         std::from_chars(scanned.data() + 8, scanned.data() + scanned.size(), m.scanned_at_ns).ec != std::errc())
         return std::nullopt;
-    while (!rest.empty()) {
+    // Inputs and outputs, then the log: all a no-op rebuild needs.
+    for (;;) {
+        if (rest.empty()) return std::nullopt;
         const std::string_view l = next_line();
-        if (l.starts_with("log ")) {  // the rest of the file, byte for byte
+        if (l.starts_with("log ")) {  // the next n bytes, byte for byte
             std::size_t n = 0;
-            if (std::from_chars(l.data() + 4, l.data() + l.size(), n).ec != std::errc() || n != rest.size())
+            if (std::from_chars(l.data() + 4, l.data() + l.size(), n).ec != std::errc() || n > rest.size())
                 return std::nullopt;
-            m.log = std::string(rest);
-            return m;
-        }
-        if (l.starts_with("page\t")) {
-            web::WrittenPage page;
-            if (!parse_page(l, page)) return std::nullopt;
-            m.pages.push_back(std::move(page));
-            continue;
-        }
-        if (l.starts_with("ref\t")) {
-            auto f = split_fields(l);
-            if (f.size() < 2) return std::nullopt;
-            m.references[f[1]].assign(f.begin() + 2, f.end());
-            continue;
+            m.log = std::string(rest.substr(0, n));
+            rest.remove_prefix(n);
+            break;
         }
         Line p;
         if (!parse_line(l, p)) return std::nullopt;
@@ -176,7 +169,24 @@ std::optional<Manifest> load_manifest(const fs::path& file) {
         else
             return std::nullopt;
     }
-    return std::nullopt;  // no log line: cut short
+    if (!with_pages) return m;
+    // The pages' metadata and the references, tens of megabytes at N = 10,000, for an edit.
+    while (!rest.empty()) {
+        const std::string_view l = next_line();
+        if (l == "end") return m;
+        if (l.starts_with("page\t")) {
+            web::WrittenPage page;
+            if (!parse_page(l, page)) return std::nullopt;
+            m.pages.push_back(std::move(page));
+        } else if (l.starts_with("ref\t")) {
+            auto f = split_fields(l);
+            if (f.size() < 2) return std::nullopt;
+            m.references[f[1]].assign(f.begin() + 2, f.end());
+        } else {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
 }
 
 void save_manifest(const fs::path& file, const Manifest& m) {
@@ -195,6 +205,8 @@ void save_manifest(const fs::path& file, const Manifest& m) {
     for (const auto& kv : m.outputs) outs.push_back(&kv);
     std::sort(outs.begin(), outs.end(), [](auto* a, auto* b) { return a->first < b->first; });
     for (const auto* kv : outs) line("out", kv->second.hash, kv->second.size, kv->second.mtime_ns, kv->first);
+    text.append("log ").append(std::to_string(m.log.size())) += '\n';
+    text += m.log;
     for (const auto& p : m.pages) put_page(text, p);
     for (const auto& [from, to] : m.references) {
         text += "ref";
@@ -202,8 +214,7 @@ void save_manifest(const fs::path& file, const Manifest& m) {
         for (const auto& t : to) put_field(text, t);
         text += '\n';
     }
-    text.append("log ").append(std::to_string(m.log.size())) += '\n';
-    text += m.log;
+    text += "end\n";
 
     const fs::path tmp = file.string() + ".tmp";
     {

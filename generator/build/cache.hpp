@@ -44,7 +44,9 @@ struct Manifest {
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 
 // nullopt when there is no cache or it cannot be read (then the build is a full one).
-std::optional<Manifest> load_manifest(const std::filesystem::path& file);
+// Without `with_pages`, only what tells a no-op rebuild (key, inputs, outputs, log): the
+// pages' metadata and the references are most of the file and only an edit needs them.
+std::optional<Manifest> load_manifest(const std::filesystem::path& file, bool with_pages = true);
 // Written to a temporary file and renamed, so a reader never sees half a manifest.
 void save_manifest(const std::filesystem::path& file, const Manifest& m);
 

@@ -129,9 +129,7 @@ bool Staging::link_previous(const std::string& rel, const fs::path& full, const 
     if (it == previous_.end() || it->second.hash != want.hash || it->second.size != want.size) return false;
     if (!still_as_written(rel, it->second)) return false;  // changed by hand since: write it afresh
     if (::link((destination_ / rel).c_str(), full.c_str()) != 0) return false;  // e.g. another file system: just write
-    std::lock_guard lock(mu_);
-    written_[rel] = it->second;
-    ++reused_;
+    record(rel, it->second, true);
     return true;
 }
 
@@ -157,9 +155,7 @@ void Staging::link_kept(const std::string& relative) const {
         write(relative, *data);
         return;
     }
-    std::lock_guard lock(mu_);
-    written_[relative] = it->second;
-    ++reused_;
+    record(relative, it->second, true);
 }
 
 bool Staging::keep(const std::string& relative) const {
@@ -186,9 +182,10 @@ fs::path Staging::prepare(std::string_view relative) const {
     return full;
 }
 
-void Staging::record(const std::string& relative, const FileDigest& digest) const {
+void Staging::record(const std::string& relative, const FileDigest& digest, bool linked) const {
     std::lock_guard lock(mu_);
     written_[relative] = digest;
+    if (linked) ++reused_;
 }
 
 namespace {
@@ -222,7 +219,7 @@ void Staging::write(std::string_view relative, std::string_view data) const {
         throw;
     }
     digest.mtime_ns = close_written(fd, relative);
-    record(key, digest);
+    record(key, digest, false);
 }
 
 Staging::Stream Staging::open(std::string_view relative) const { return Stream(*this, std::string(relative)); }
@@ -259,7 +256,7 @@ void Staging::Stream::close() {
     const int fd = fd_;
     fd_ = -1;
     const FileDigest digest{util::hash_mix(hash_, size_), size_, close_written(fd, relative_)};
-    owner_.record(relative_, digest);
+    owner_.record(relative_, digest, false);
 }
 
 void Staging::commit() {

@@ -110,7 +110,8 @@ private:
     // Checks `relative` stays inside the site, makes its folder, and unlinks what an earlier
     // write put there (it may be a hard link into the previous site). Returns the full path.
     std::filesystem::path prepare(std::string_view relative) const;
-    void record(const std::string& relative, const FileDigest& digest) const;
+    // Notes what is now at `relative`: written, or `linked` from the previous site.
+    void record(const std::string& relative, const FileDigest& digest, bool linked) const;
     void make_parent(const std::filesystem::path& full) const;
 
     Digests previous_;
