@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "pdf/truetype.hpp"
+
 namespace sprout::pdf {
 
 namespace {
@@ -31,12 +33,6 @@ void put32(std::string& o, std::uint32_t v) {
 
 void set32(std::string& o, std::size_t at, std::uint32_t v) {
     for (int k = 0; k < 4; ++k) o[at + static_cast<std::size_t>(k)] = static_cast<char>((v >> (24 - 8 * k)) & 0xFF);
-}
-
-std::uint32_t get32(std::string_view d, std::size_t at) {
-    std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(d[at + k]);
-    return v;
 }
 
 // The TrueType table checksum: the sum of big-endian 32-bit words, the last one zero-padded.
@@ -129,25 +125,23 @@ std::optional<std::string> font_for_characters(const std::string& ttf, const Fon
     auto cmap = unicode_cmap(map);
     if (!cmap) return std::nullopt;
 
-    // The original's tables, by tag.
-    const unsigned count = (static_cast<unsigned char>(ttf[4]) << 8) | static_cast<unsigned char>(ttf[5]);
-    if (ttf.size() < 12 + 16 * static_cast<std::size_t>(count)) return std::nullopt;
+    // The original's tables, in the directory's order.
     std::vector<std::pair<std::string_view, std::string>> tables;
-    for (const auto tag : kTables) {
-        for (unsigned i = 0; i < count; ++i) {
-            const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
-            if (std::string_view(ttf).substr(rec, 4) != tag) continue;
-            const std::uint32_t off = get32(ttf, rec + 8), len = get32(ttf, rec + 12);
-            if (off > ttf.size() || len > ttf.size() - off) return std::nullopt;
-            std::string data = tag == "cmap" ? *cmap : tag == "post" ? post_without_names(std::string_view(ttf).substr(off, len))
-                                                                     : ttf.substr(off, len);
+    try {
+        for (const auto tag : kTables) {
+            const auto t = truetype::find_table(ttf, tag);
+            if (!t) continue;
+            std::string data = tag == "cmap"   ? *cmap
+                               : tag == "post" ? post_without_names(std::string_view(ttf).substr(t->offset, t->length))
+                                               : ttf.substr(t->offset, t->length);
             if (tag == "head") {
                 if (data.size() < 12) return std::nullopt;
                 set32(data, 8, 0);  // checkSumAdjustment, set below once the whole file is known
             }
             tables.emplace_back(tag, std::move(data));
-            break;
         }
+    } catch (const std::runtime_error&) {
+        return std::nullopt;  // a damaged directory: embed the original as it is
     }
 
     const auto n = static_cast<unsigned>(tables.size());

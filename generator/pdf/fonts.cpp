@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "pdf/truetype.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -14,33 +15,10 @@ namespace sprout::pdf {
 
 namespace {
 
-std::uint16_t u16(const std::string& d, std::size_t at) {
-    if (at + 2 > d.size()) throw std::runtime_error("truncated font table");
-    return static_cast<std::uint16_t>((static_cast<unsigned char>(d[at]) << 8) | static_cast<unsigned char>(d[at + 1]));
-}
-
-std::int16_t s16(const std::string& d, std::size_t at) { return static_cast<std::int16_t>(u16(d, at)); }
-
-std::uint32_t u32(const std::string& d, std::size_t at) {
-    return (static_cast<std::uint32_t>(u16(d, at)) << 16) | u16(d, at + 2);
-}
-
-struct TableRef {
-    std::size_t offset = 0, length = 0;
-};
-
-std::optional<TableRef> find_table(const std::string& d, std::string_view tag) {
-    const std::uint16_t n = u16(d, 4);
-    for (std::uint16_t i = 0; i < n; ++i) {
-        const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
-        if (d.compare(rec, 4, tag) == 0) {
-            TableRef t{u32(d, rec + 8), u32(d, rec + 12)};
-            if (t.offset + t.length > d.size()) throw std::runtime_error("font table outside the file");
-            return t;
-        }
-    }
-    return std::nullopt;
-}
+using truetype::find_table;
+using truetype::s16;
+using truetype::u16;
+using truetype::u32;
 
 }  // namespace
 
