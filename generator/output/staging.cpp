@@ -1,8 +1,8 @@
 #include "output/staging.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
 #include <csignal>
 #include <fcntl.h>
@@ -69,17 +69,9 @@ namespace {
 
 constexpr std::uint64_t kFileHashSeed = 0x53'70'72'6f'75'74ULL;
 
-// Writes all of `data` to `fd`, retrying short writes. Throws naming `relative`.
+// Writes all of `data` to `fd`. Throws naming `relative`.
 void write_all(int fd, std::string_view data, std::string_view relative) {
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
-        }
-        done += static_cast<std::size_t>(n);
-    }
+    if (!text::write_all(fd, data)) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "pdf/font_subset.hpp"
 #include "pdf/layout.hpp"
 #include "pdf/tounicode.hpp"
+#include "util/text.hpp"
 
 namespace sprout::pdf {
 
@@ -106,14 +107,10 @@ class MemoryFile {
 public:
     explicit MemoryFile(const std::string& bytes) : fd_(memfd_create("sprout-font", MFD_CLOEXEC)) {
         if (fd_ < 0) return;
-        for (std::size_t done = 0; done < bytes.size();) {
-            const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-            if (n <= 0) {
-                ::close(fd_);
-                fd_ = -1;
-                return;
-            }
-            done += static_cast<std::size_t>(n);
+        if (!text::write_all(fd_, bytes)) {
+            ::close(fd_);
+            fd_ = -1;
+            return;
         }
         path_ = "/proc/self/fd/" + std::to_string(fd_);
         if (::access(path_.c_str(), R_OK) != 0) path_.clear();  // no /proc

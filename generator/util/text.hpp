@@ -26,6 +26,9 @@ std::string excerpt(std::string_view s, std::size_t max = 80);
 
 // Reads a whole file; nullopt if it cannot be read.
 std::optional<std::string> read_file(const std::string& path);
+// Writes all of `data` to the open file `fd`, through short writes and interruptions; false
+// (with errno set) when it cannot.
+bool write_all(int fd, std::string_view data);
 
 // Joins items with a separator.
 std::string join(const std::vector<std::string>& items, std::string_view sep);
