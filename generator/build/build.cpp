@@ -50,7 +50,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
     const auto t0 = std::chrono::steady_clock::now();
     const fs::path cache = cache_path(o.out_dir);
     std::optional<Manifest> previous;
-    if (o.incremental) previous = load_manifest(cache, false);
+    if (o.incremental) previous = load_manifest(cache);
     Manifest next;
     next.key = cache_key(o);
     next.inputs = scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns);
@@ -61,7 +61,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
     }
 
     // Not a no-op: the rest of the cache, to find what the change touched.
-    if (previous) previous = load_manifest(cache);
+    if (previous && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
     auto checked = check::run(tk, copts);
     std::ostringstream diagnostics;  // kept in the cache, so a no-op rebuild prints them again

@@ -126,32 +126,37 @@ fs::path cache_path(const fs::path& out_dir) {
     return fs::absolute(d).parent_path() / ("." + d.filename().string() + ".sprout-cache");
 }
 
-std::optional<Manifest> load_manifest(const fs::path& file, bool with_pages) {
-    const auto file_text = text::read_file(file.string());
+namespace {
+
+std::string_view next_line(std::string_view& rest) {
+    const auto nl = rest.find('\n');
+    std::string_view l = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    return l;
+}
+
+}  // namespace
+
+std::optional<Manifest> load_manifest(const fs::path& file) {
+    auto file_text = text::read_file(file.string());
     if (!file_text) return std::nullopt;
     const std::string& text = *file_text;
     // Written whole and renamed into place, so a file without its last line was cut short.
     if (!text.ends_with("\nend\n")) return std::nullopt;
     Manifest m;
     std::string_view rest = text;
-    auto next_line = [&rest]() {
-        const auto nl = rest.find('\n');
-        std::string_view l = rest.substr(0, nl);
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        return l;
-    };
-    if (next_line() != kMagic) return std::nullopt;
-    const std::string_view key = next_line();
+    if (next_line(rest) != kMagic) return std::nullopt;
+    const std::string_view key = next_line(rest);
     if (!key.starts_with("key ")) return std::nullopt;
     m.key = key.substr(4);
-    const std::string_view scanned = next_line();
+    const std::string_view scanned = next_line(rest);
     if (!scanned.starts_with("scanned ") ||
         std::from_chars(scanned.data() + 8, scanned.data() + scanned.size(), m.scanned_at_ns).ec != std::errc())
         return std::nullopt;
     // Inputs and outputs, then the log: all a no-op rebuild needs.
     for (;;) {
         if (rest.empty()) return std::nullopt;
-        const std::string_view l = next_line();
+        const std::string_view l = next_line(rest);
         if (l.starts_with("log ")) {  // the next n bytes, byte for byte
             std::size_t n = 0;
             if (std::from_chars(l.data() + 4, l.data() + l.size(), n).ec != std::errc() || n > rest.size())
@@ -169,24 +174,31 @@ std::optional<Manifest> load_manifest(const fs::path& file, bool with_pages) {
         else
             return std::nullopt;
     }
-    if (!with_pages) return m;
-    // The pages' metadata and the references, tens of megabytes at N = 10,000, for an edit.
+    m.unread_at = text.size() - rest.size();
+    m.unread = std::move(*file_text);
+    return m;
+}
+
+bool read_pages(Manifest& m) {
+    const std::string text = std::move(m.unread);
+    m.unread.clear();
+    std::string_view rest = std::string_view(text).substr(std::min(m.unread_at, text.size()));
     while (!rest.empty()) {
-        const std::string_view l = next_line();
-        if (l == "end") return m;
+        const std::string_view l = next_line(rest);
+        if (l == "end") return true;
         if (l.starts_with("page\t")) {
             web::WrittenPage page;
-            if (!parse_page(l, page)) return std::nullopt;
+            if (!parse_page(l, page)) return false;
             m.pages.push_back(std::move(page));
         } else if (l.starts_with("ref\t")) {
             auto f = split_fields(l);
-            if (f.size() < 2) return std::nullopt;
+            if (f.size() < 2) return false;
             m.references[f[1]].assign(f.begin() + 2, f.end());
         } else {
-            return std::nullopt;
+            return false;
         }
     }
-    return std::nullopt;
+    return false;
 }
 
 void save_manifest(const fs::path& file, const Manifest& m) {

@@ -38,15 +38,21 @@ struct Manifest {
     // record refers to (so the pages that show a changed record, as it was, are found).
     std::vector<web::WrittenPage> pages;
     check::References references;
+    // Until read_pages: the cache file's text, and where its pages' section starts.
+    std::string unread;
+    std::size_t unread_at = 0;
 };
 
 // Where the cache of the site at `out_dir` lives.
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 
 // nullopt when there is no cache or it cannot be read (then the build is a full one).
-// Without `with_pages`, only what tells a no-op rebuild (key, inputs, outputs, log): the
-// pages' metadata and the references are most of the file and only an edit needs them.
-std::optional<Manifest> load_manifest(const std::filesystem::path& file, bool with_pages = true);
+// Reads what tells a no-op rebuild (key, inputs, outputs, log); the pages' metadata and the
+// references are most of the file and only an edit needs them: read_pages parses them.
+std::optional<Manifest> load_manifest(const std::filesystem::path& file);
+// Fills `m.pages` and `m.references` from the rest of its file. False when that part cannot
+// be read (then treat the cache as missing).
+bool read_pages(Manifest& m);
 // Written to a temporary file and renamed, so a reader never sees half a manifest.
 void save_manifest(const std::filesystem::path& file, const Manifest& m);
 

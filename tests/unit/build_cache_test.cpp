@@ -229,8 +229,12 @@ TEST_CASE("the manifest round-trips", "[build-cache]") {
     m.references["examples/e"] = {};
     const fs::path file = tmp.path() / ".site.sprout-cache";
     build::save_manifest(file, m);
-    const auto back = build::load_manifest(file);
+    auto back = build::load_manifest(file);
     REQUIRE(back);
+    // What a no-op rebuild reads: everything but the pages and references.
+    CHECK(back->pages.empty());
+    CHECK(back->references.empty());
+    REQUIRE(build::read_pages(*back));
     CHECK(back->key == m.key);
     CHECK(back->scanned_at_ns == m.scanned_at_ns);
     CHECK(back->inputs == m.inputs);
@@ -239,19 +243,8 @@ TEST_CASE("the manifest round-trips", "[build-cache]") {
     CHECK(back->pages == m.pages);
     CHECK(back->references == m.references);
 
-    // What a no-op rebuild reads: everything but the pages and references.
-    const auto head = build::load_manifest(file, false);
-    REQUIRE(head);
-    CHECK(head->key == m.key);
-    CHECK(head->inputs == m.inputs);
-    CHECK(head->outputs == m.outputs);
-    CHECK(head->log == m.log);
-    CHECK(head->pages.empty());
-    CHECK(head->references.empty());
-
-    // A file cut short is no cache at all, whichever part is asked for.
+    // A file cut short is no cache at all.
     const std::string whole = read(file);
     write(file, whole.substr(0, whole.size() - 4));
     CHECK_FALSE(build::load_manifest(file));
-    CHECK_FALSE(build::load_manifest(file, false));
 }
