@@ -48,13 +48,14 @@ Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, ou
     pdf::system_fonts();  // fail early, once, with the clear message when fonts are missing
 
     const auto targets = all_targets(m);
+    const InterventionOrders orders = order_interventions(m);
     std::vector<std::string> errors(targets.size());
     std::atomic<std::size_t> kept = 0;
     // On every core ($SPROUT_JOBS limits it); each brief is independent: its own libharu document.
     util::parallel_for(targets.size(), [&](std::size_t i) {
         try {
             const auto& t = targets[i];
-            const Plan plan = plan_brief(m, t.nation, t.audience, t.area.empty() ? std::nullopt : std::optional(t.area), changes);
+            const Plan plan = plan_brief(m, t.nation, t.audience, t.area.empty() ? std::nullopt : std::optional(t.area), changes, &orders);
             const std::string pdf_path = "briefs/" + t.stem() + ".pdf", html_path = "briefs/" + t.stem() + ".html";
             if (keep_unchanged) {
                 const std::string html = render_html(plan);

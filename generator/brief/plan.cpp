@@ -66,7 +66,7 @@ std::vector<Target> all_targets(const model::Model& m) {
 }
 
 Plan plan_brief(const model::Model& m, const std::string& nation, const std::string& audience, const std::optional<std::string>& area,
-                const diff::Changes* changes) {
+                const diff::Changes* changes, const InterventionOrders* orders) {
     std::vector<std::string> nation_ids, audience_ids, area_ids;
     for (const auto* n : brief_nations(m)) nation_ids.push_back(n->id);
     for (const auto& a : m.audiences) audience_ids.push_back(a.id);
@@ -87,7 +87,9 @@ Plan plan_brief(const model::Model& m, const std::string& nation, const std::str
 
     Plan plan;
     plan.target = {n->id, aud->id, ar ? ar->id : std::string()};
-    Ctx c{m, *n, *aud, ar, Citations(m), {}, {}, changes};
+    std::optional<InterventionOrders> own_orders;
+    if (!orders) orders = &own_orders.emplace(order_interventions(m));
+    Ctx c{m, *n, *aud, ar, Citations(m), {}, {}, changes, *orders};
     c.md.base_url = m.site.base_url;
     c.anchors.insert("contents");
 

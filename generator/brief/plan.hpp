@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "brief/select.hpp"
 #include "doc/document.hpp"
 #include "diff/diff.hpp"
 #include "model/model.hpp"
@@ -34,8 +35,11 @@ struct UnknownId : std::invalid_argument {
 
 // Builds the document for one brief. Throws UnknownId.
 // `changes` (since the previous edition) feed `changes` sections; without them those are empty.
+// `orders`, when given, are order_interventions(m), shared by the briefs of a build; without
+// them the brief sorts the interventions itself.
 Plan plan_brief(const model::Model& m, const std::string& nation, const std::string& audience,
-                const std::optional<std::string>& area = std::nullopt, const diff::Changes* changes = nullptr);
+                const std::optional<std::string>& area = std::nullopt, const diff::Changes* changes = nullptr,
+                const InterventionOrders* orders = nullptr);
 
 // Nations that get briefs: every nation record except "uk", in the nations' order.
 std::vector<const model::Nation*> brief_nations(const model::Model& m);

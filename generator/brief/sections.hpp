@@ -5,6 +5,7 @@
 #include <string>
 
 #include "brief/citations.hpp"
+#include "brief/select.hpp"
 #include "doc/document.hpp"
 #include "doc/from_markdown.hpp"
 #include "diff/diff.hpp"
@@ -21,6 +22,7 @@ struct Ctx {
     doc::MarkdownOptions md;
     std::set<std::string> anchors;
     const diff::Changes* changes = nullptr;  // since the previous edition, when site.toml names one
+    const InterventionOrders& orders;
 
     std::string unique_anchor(const std::string& base);
     doc::Inlines inlines(const std::string& markdown) const;

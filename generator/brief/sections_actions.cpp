@@ -110,7 +110,7 @@ doc::Blocks recommendations_section(Ctx& c, const model::BriefSection& s) {
 doc::Blocks interventions_section(Ctx& c, const model::BriefSection& s) {
     doc::Blocks out;
     std::size_t matched = 0;
-    const auto list = select_limited([&](const model::BriefSection& x) { return interventions(c.m, c.audience, c.nation.id, x); }, s, matched);
+    const auto list = select_limited([&](const model::BriefSection& x) { return interventions(c.m, c.orders, c.audience, c.nation.id, x); }, s, matched);
     if (list.empty()) {
         out.push_back(absence("No interventions match this section's filter."));
         return out;

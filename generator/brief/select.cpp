@@ -109,46 +109,68 @@ double strength(const model::Model& m, const model::Intervention& i) {
     return best;
 }
 
-std::vector<const model::Intervention*> interventions(const model::Model& m, const model::Audience& a,
-                                                      const std::string& nation, const model::BriefSection& s) {
-    std::vector<const model::Intervention*> out;
+namespace {
+
+// How many of an intervention's ratings reach its strength (`best`): the tie-break after it.
+int ratings_at(const model::Model& m, const model::Intervention& i, double best) {
+    int n = 0;
+    for (const auto& r : i.ratings) {
+        const model::EvidenceScale* sc = m.scale(r.scale);
+        if (!sc || sc->kind != "rating" || sc->max_rank() <= 0) continue;
+        const model::Level* lv = sc->level(r.level);
+        if (lv && static_cast<double>(lv->rank) / sc->max_rank() == best) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+InterventionOrders order_interventions(const model::Model& m) {
+    struct Keyed {
+        const model::Intervention* i;
+        double strength;
+        int top;
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(m.interventions.size());
     for (const auto& i : m.interventions) {
+        const double st = strength(m, i);
+        keyed.push_back({&i, st, ratings_at(m, i, st)});
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& x, const Keyed& y) {
+        if (x.strength != y.strength) return x.strength > y.strength;
+        if (x.top != y.top) return x.top > y.top;
+        return x.i->name < y.i->name;
+    });
+    InterventionOrders out;
+    out.strongest_first.reserve(keyed.size());
+    for (const auto& k : keyed) out.strongest_first.push_back(k.i);
+    for (const auto& i : m.interventions) out.by_name.push_back(&i);
+    std::stable_sort(out.by_name.begin(), out.by_name.end(), [](auto* x, auto* y) { return x->name < y->name; });
+    return out;
+}
+
+std::vector<const model::Intervention*> interventions(const model::Model& m, const InterventionOrders& orders,
+                                                      const model::Audience& a, const std::string& nation,
+                                                      const model::BriefSection& s) {
+    // Filtering a stably sorted list keeps the order a stable sort of the filtered list would give.
+    const auto keep = [&](const model::Intervention& i) {
         bool available = false;
         for (const auto& av : i.availability)
             if (av.nation == nation || av.nation == "uk") available = true;
         const bool aud = contains(i.audiences, a.id);
-        bool keep = true;
-        if (s.filter == "audience") keep = aud;
-        else if (s.filter == "nation") keep = available;
-        else if (s.filter == "audience-and-nation") keep = aud && available;
-        if (keep) out.push_back(&i);
-    }
-    if (s.order == "strongest-first") {
-        // Strongest rating first; ties by how many ratings reach it, then by name.
-        auto top_count = [&m](const model::Intervention& i, double best) {
-            int n = 0;
-            for (const auto& r : i.ratings) {
-                const model::EvidenceScale* sc = m.scale(r.scale);
-                if (!sc || sc->kind != "rating" || sc->max_rank() <= 0) continue;
-                const model::Level* lv = sc->level(r.level);
-                if (lv && static_cast<double>(lv->rank) / sc->max_rank() == best) ++n;
-            }
-            return n;
-        };
-        std::vector<std::pair<const model::Intervention*, std::pair<double, int>>> keyed;
-        for (auto* i : out) {
-            const double st = strength(m, *i);
-            keyed.push_back({i, {st, top_count(*i, st)}});
-        }
-        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
-            if (x.second.first != y.second.first) return x.second.first > y.second.first;
-            if (x.second.second != y.second.second) return x.second.second > y.second.second;
-            return x.first->name < y.first->name;
-        });
-        out.clear();
-        for (auto& k : keyed) out.push_back(k.first);
-    } else if (s.order == "name") {
-        std::stable_sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->name < y->name; });
+        if (s.filter == "audience") return aud;
+        if (s.filter == "nation") return available;
+        if (s.filter == "audience-and-nation") return aud && available;
+        return true;
+    };
+    std::vector<const model::Intervention*> out;
+    if (s.order == "strongest-first" || s.order == "name") {
+        for (const auto* i : s.order == "name" ? orders.by_name : orders.strongest_first)
+            if (keep(*i)) out.push_back(i);
+    } else {
+        for (const auto& i : m.interventions)
+            if (keep(i)) out.push_back(&i);
     }
     apply_limit(out, s.limit);
     return out;

@@ -46,8 +46,22 @@ std::vector<const model::Recommendation*> recommendations(const model::Model& m,
 // among its ratings on scales of kind "rating" (groupings and labels are not ratings), from
 // 0 to 1; -1 when it has none.
 double strength(const model::Model& m, const model::Intervention& i);
-std::vector<const model::Intervention*> interventions(const model::Model& m, const model::Audience& a,
-                                                      const std::string& nation, const model::BriefSection& s);
+
+// Every intervention in each order a section can ask for. Sorting was most of the cost of
+// planning a brief (tens of thousands of string comparisons over records spread through
+// memory, growing faster than the toolkit), and every brief of a build selects from the same
+// model: write_all_briefs sorts once and each brief filters the sorted lists.
+struct InterventionOrders {
+    // Strongest rating first; ties by how many ratings reach it, then by name, then as in the model.
+    std::vector<const model::Intervention*> strongest_first;
+    std::vector<const model::Intervention*> by_name;  // ties as in the model
+};
+InterventionOrders order_interventions(const model::Model& m);
+// Interventions for a section: filter "audience", "nation" (available there or UK-wide),
+// "audience-and-nation" or "all"; order "strongest-first", "name" or "document".
+std::vector<const model::Intervention*> interventions(const model::Model& m, const InterventionOrders& orders,
+                                                      const model::Audience& a, const std::string& nation,
+                                                      const model::BriefSection& s);
 
 struct ExampleSelection {
     std::vector<const model::Example*> own;        // the nation's (and UK-wide) examples

@@ -118,7 +118,7 @@ TEST_CASE("interventions are ordered strongest first, each rating on its own sca
     model::BriefSection s;
     s.order = "strongest-first";
     std::vector<std::string> order;
-    for (const auto* i : brief::interventions(m, *m.audience("commissioners"), "england", s)) order.push_back(i->id);
+    for (const auto* i : brief::interventions(m, brief::order_interventions(m), *m.audience("commissioners"), "england", s)) order.push_back(i->id);
     CHECK(order == std::vector<std::string>{"beta", "alpha", "gamma"});
 
     const auto p = brief::plan_brief(m, "england", "commissioners");
@@ -133,6 +133,64 @@ TEST_CASE("interventions are ordered strongest first, each rating on its own sca
     CHECK(has(doc::plain(table->rows[0][1]), "Review 2023: Effective (Behaviour)"));
     CHECK(has(doc::plain(table->rows[0][2]), "Report grouping: Needs research"));
     CHECK(has(doc::plain(table->rows[2][1]), "Not rated"));
+}
+
+TEST_CASE("sections filter the shared orders as if each sorted its own selection", "[brief]") {
+    // Many interventions with tied strengths, tied counts and repeated names, so that every
+    // tie-break (and the model's order under all of them) decides some of the order.
+    auto m = test::brief_model();
+    const auto base = m.interventions;
+    m.interventions.clear();
+    const char* levels[] = {"effective", "promising", "unclear"};
+    const char* nations[] = {"england", "scotland", "uk", "wales"};
+    for (int k = 0; k < 60; ++k) {
+        model::Intervention i = base[k % base.size()];
+        i.id = "i" + std::to_string(k);
+        i.name = "Name " + std::to_string((k * 7) % 11);
+        i.ratings = {{"review", levels[k % 3], "", "", {}}};
+        if (k % 4 == 0) i.ratings.push_back({"review", levels[(k / 4) % 3], "", "", {}});
+        if (k % 5 == 0) i.ratings.clear();
+        i.availability = {{nations[k % 4], "", {}}};
+        if (k % 3 == 0) i.audiences = {"commissioners"};
+        m.interventions.push_back(i);
+    }
+    const auto orders = brief::order_interventions(m);
+    for (const char* filter : {"all", "audience", "nation", "audience-and-nation"})
+        for (const char* order : {"strongest-first", "name", "document"}) {
+            model::BriefSection s;
+            s.filter = filter;
+            s.order = order;
+            const auto got = brief::interventions(m, orders, *m.audience("commissioners"), "scotland", s);
+
+            // The rule as docs/BRIEFS.md states it: select, then sort what was selected.
+            std::vector<const model::Intervention*> want;
+            for (const auto& i : m.interventions) {
+                const bool aud = std::find(i.audiences.begin(), i.audiences.end(), "commissioners") != i.audiences.end();
+                const bool here = i.availability[0].nation == "scotland" || i.availability[0].nation == "uk";
+                const std::string f = filter;
+                if (f == "all" || (f == "audience" && aud) || (f == "nation" && here) || (f == "audience-and-nation" && aud && here))
+                    want.push_back(&i);
+            }
+            auto top = [&](const model::Intervention& i) {
+                int n = 0;
+                for (const auto& r : i.ratings)
+                    if (r.level == "effective" || (r.level == "promising" && brief::strength(m, i) < 1) ||
+                        (r.level == "unclear" && brief::strength(m, i) < 2.0 / 3))
+                        ++n;
+                return n;
+            };
+            if (std::string(order) == "strongest-first")
+                std::stable_sort(want.begin(), want.end(), [&](auto* x, auto* y) {
+                    if (brief::strength(m, *x) != brief::strength(m, *y)) return brief::strength(m, *x) > brief::strength(m, *y);
+                    if (top(*x) != top(*y)) return top(*x) > top(*y);
+                    return x->name < y->name;
+                });
+            else if (std::string(order) == "name")
+                std::stable_sort(want.begin(), want.end(), [](auto* x, auto* y) { return x->name < y->name; });
+            INFO(filter << " / " << order);
+            REQUIRE(!want.empty());
+            CHECK(got == want);
+        }
 }
 
 TEST_CASE("key figures are the nation's and the UK's; a series becomes a chart", "[brief]") {
