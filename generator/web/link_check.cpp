@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <unordered_set>
@@ -106,26 +107,48 @@ public:
         std::vector<std::string> broken;
         const auto html = text::read_file((root_ / page).string());
         if (!html) return broken;
+        Page p{page, *html, std::nullopt};
         for (const char* attr : {"href", "src"})
-            for (const auto& raw : attribute_values(*html, attr)) check_link(page, unescape(raw), broken);
+            for (const auto& raw : attribute_values(*html, attr)) check_link(p, unescape(raw), broken);
         return broken;
     }
 
 private:
-    // Ids in a target page, read once per page and shared by the threads.
+    // The page being checked. Every page links to its own "#main", so its ids come from the
+    // text in hand: reading each page again, and keeping every page's ids in ids_, cost a
+    // second read of the whole site and grew faster than the site.
+    struct Page {
+        const std::string& path;
+        std::string_view html;
+        std::optional<std::set<std::string>> ids;
+    };
+
+    static std::set<std::string> ids_in(std::string_view html) {
+        std::set<std::string> ids;
+        for (const auto& id : attribute_values(html, "id")) ids.insert(unescape(id));
+        return ids;
+    }
+
+    bool has_id(Page& p, const std::string& rel, const std::string& fragment) {
+        if (rel != p.path) return ids_of(rel).count(fragment) > 0;
+        if (!p.ids) p.ids = ids_in(p.html);
+        return p.ids->count(fragment) > 0;
+    }
+
+    // Ids in another page, read once per page and shared by the threads.
     const std::set<std::string>& ids_of(const std::string& rel) {
         {
             std::lock_guard lock(mu_);
             if (auto it = ids_.find(rel); it != ids_.end()) return it->second;
         }
         std::set<std::string> ids;
-        if (auto html = text::read_file((root_ / rel).string()))
-            for (const auto& id : attribute_values(*html, "id")) ids.insert(unescape(id));
+        if (auto html = text::read_file((root_ / rel).string())) ids = ids_in(*html);
         std::lock_guard lock(mu_);
         return ids_.emplace(rel, std::move(ids)).first->second;  // std::map: references stay valid
     }
 
-    void check_link(const std::string& page, const std::string& link, std::vector<std::string>& broken) {
+    void check_link(Page& p, const std::string& link, std::vector<std::string>& broken) {
+        const std::string& page = p.path;
         auto report = [&](const std::string& l, const std::string& why) { broken.push_back(page + ": " + l + ": " + why); };
         if (link.empty()) return report("(empty)", "empty link");
         if (is_external(link)) return;
@@ -152,7 +175,7 @@ private:
         if (rel.empty() || site_.dirs.count(rel))
             return report(link, "points to a folder; link to its index.html so it works from disk");
         if (as_folder || !site_.files.count(rel)) return report(link, "no such file " + rel);
-        if (!fragment.empty() && rel.ends_with(".html") && !ids_of(rel).count(fragment))
+        if (!fragment.empty() && rel.ends_with(".html") && !has_id(p, rel, fragment))
             return report(link, "no element with id \"" + fragment + "\" in " + rel);
     }
 

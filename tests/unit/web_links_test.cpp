@@ -25,9 +25,12 @@ TEST_CASE("the link checker accepts a good site and names each broken link", "[w
     out.write("a/b.html", R"h(<h1 id="top">B</h1><a href="../index.html">home</a><a href="../index.html?x=1#here">q</a>)h");
     CHECK(check_error(out).empty());
 
-    out.write("a/c.html", R"h(<a href="../missing.html">x</a><a href="b.html#nope">y</a><a href="javascript:alert(1)">z</a><a href="/abs.html">w</a><a href="../a">d</a>)h");
+    out.write("a/c.html", R"h(<a href="../missing.html">x</a><a href="b.html#nope">y</a><a href="javascript:alert(1)">z</a><a href="/abs.html">w</a><a href="../a">d</a><a href="#gone">s</a><a href="c.html#mine">m</a><i id="mine"></i>)h");
     const std::string e = check_error(out);
-    CHECK(e.find("5 broken internal link(s)") != std::string::npos);
+    CHECK(e.find("6 broken internal link(s)") != std::string::npos);
+    // A fragment in the page itself, written either way, is checked against the page's own ids.
+    CHECK(e.find("a/c.html: #gone: no element with id \"gone\" in a/c.html") != std::string::npos);
+    CHECK(e.find("c.html#mine") == std::string::npos);
     CHECK(e.find("a/c.html: ../missing.html: no such file missing.html") != std::string::npos);
     CHECK(e.find("a/c.html: b.html#nope: no element with id \"nope\" in a/b.html") != std::string::npos);
     CHECK(e.find("javascript:alert(1): links may only use http, https or mailto") != std::string::npos);
