@@ -67,7 +67,7 @@ private:
 };
 
 // One entry per record and locator, sorted by kind then title, so pages list each claim once.
-void tidy(std::map<std::string, std::vector<CiteUse>>& uses) {
+void tidy(std::unordered_map<std::string, std::vector<CiteUse>>& uses) {
     for (auto& [_, v] : uses) {
         std::sort(v.begin(), v.end(), [](const CiteUse& a, const CiteUse& b) {
             return std::tie(a.record, a.locator) < std::tie(b.record, b.locator);

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "model/model.hpp"
@@ -36,11 +37,12 @@ class CrossRefs {
 public:
     explicit CrossRefs(const model::Model& m);
 
-    std::map<std::string, std::vector<CiteUse>> cited_as_source;  // source id → claims citing it
-    std::map<std::string, std::vector<CiteUse>> read_via;         // document id → claims read in it
-    std::map<std::string, std::vector<const model::Example*>> examples_by_intervention;
-    std::map<std::string, std::vector<const model::Example*>> examples_by_recommendation;
-    std::map<std::string, std::vector<std::string>> related_interventions;  // both directions, sorted
+    // Looked up by id, never walked in order: hashed, as each is as big as its kind.
+    std::unordered_map<std::string, std::vector<CiteUse>> cited_as_source;  // source id → claims citing it
+    std::unordered_map<std::string, std::vector<CiteUse>> read_via;         // document id → claims read in it
+    std::unordered_map<std::string, std::vector<const model::Example*>> examples_by_intervention;
+    std::unordered_map<std::string, std::vector<const model::Example*>> examples_by_recommendation;
+    std::unordered_map<std::string, std::vector<std::string>> related_interventions;  // both directions, sorted
     std::map<std::pair<std::string, std::string>, std::vector<RatingUse>> rated_at;  // (scale, level)
     // The document a recommendation belongs to: where its first citation was read.
     static std::string document_of(const model::Recommendation& r);
