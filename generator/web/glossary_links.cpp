@@ -65,6 +65,8 @@ GlossaryLinker::GlossaryLinker(const model::Model& m) : search_({}) {
             def += "…";
         }
         terms_.push_back({t.id, t.term, def});
+        // The markup apply() adds around a use, the page's root apart.
+        link_room_ += 128 + t.id.size() + markdown::escape_html(def).size() + markdown::escape_html(t.term).size();
         auto add = [&](const std::string& text, bool abbreviation) {
             if (text.size() >= kMinFormLength) forms_.push_back({text, abbreviation, abbreviation, idx});
         };
@@ -83,7 +85,11 @@ std::string GlossaryLinker::apply(const std::string& html, const std::string& ro
     if (main_open == std::string::npos || main_close == std::string::npos || main_close < main_open) return html;
 
     std::vector<bool> used(terms_.size(), false);
-    std::string out(html, 0, main_open);
+    std::string out;
+    // Room for the page and every term's link (each is linked once at most): grown by
+    // doubling, the copy of a list page of several megabytes took up to twice its size.
+    out.reserve(html.size() + link_room_ + terms_.size() * root.size());
+    out.append(html, 0, main_open);
     int skip_depth = 0;
     std::string nogloss_tag;
     int nogloss_depth = 0;

@@ -30,6 +30,7 @@ private:
         std::string id, name, definition;  // definition as plain text
     };
     std::vector<TermInfo> terms_;
+    std::size_t link_room_ = 0;  // bytes apply() may add to a page, beside the root per link
     std::vector<Form> forms_;  // longest first, so "secure attachment" wins over "attachment"
     util::MultiSearch search_;  // finds forms_ (pattern i is forms_[i]) ignoring case
 };
