@@ -95,7 +95,8 @@ void render_crosswalk(Builder& b) {
     std::string body;
     for (const auto& s : m.scales) body += s.name + " ";
     meta.search_body = body;
-    b.page("crosswalk", "evidence/crosswalk.html", {{"groups", std::move(groups)}, {"multi", multi}, {"scale_total", std::to_string(m.scales.size())}}, meta);
+    b.page("crosswalk", "evidence/crosswalk.html", {{"groups", std::move(groups)}, {"multi", std::move(multi)}, {"scale_total", std::to_string(m.scales.size())}},
+           std::move(meta));
 }
 
 }  // namespace sprout::web
