@@ -111,7 +111,7 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     for (const auto& s : meta.scripts) scripts.push_back({{"src", "assets/" + s}});
     ctx["scripts"] = scripts;
     // Kept until the search index is written (35 MB at N = 10,000): without the spare
-    // capacity left by the appends that built them, about a third of that.
+    // capacity left by the appends that built them.
     meta.search_body.shrink_to_fit();
     meta.description.shrink_to_fit();
     pages_.push_back({path, std::move(meta)});
