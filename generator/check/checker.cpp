@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <unordered_map>
 #include <set>
@@ -75,11 +77,38 @@ struct RecordRefUse {
     std::string field;
 };
 
+// What the checks across records need from one record, taken while its TOML is in hand (the
+// check frees each record's TOML as soon as it is in the model).
+struct RecordFacts {
+    std::vector<RefUse> refs;
+    std::vector<LevelUse> levels;
+    std::vector<RecordRefUse> rrefs;
+    std::vector<std::string> scale_levels;  // an evidence scale's level ids, in order
+    bool seed_file = false;                 // a source that is a seed document need not be cited
+};
+
+// Each schema pattern compiled once per process, before any thread reads them: compiling one
+// per value was a tenth of checking the bundled content.
+const std::regex& compiled(const std::string& pattern) {
+    static const auto patterns = [] {
+        std::unordered_map<std::string, std::regex> out;
+        std::function<void(const std::vector<FieldSpec>&)> add = [&](const std::vector<FieldSpec>& fields) {
+            for (const auto& f : fields) {
+                if (!f.pattern.empty()) out.try_emplace(f.pattern, f.pattern);
+                add(f.fields);
+            }
+        };
+        for (const auto& k : schema::builtin().kinds) add(k.fields);
+        return out;
+    }();
+    return patterns.at(pattern);
+}
+
 // Walks one record's TOML against its schema.
 class Validator {
 public:
-    Validator(Diagnostics& d, std::vector<RefUse>& refs, std::vector<LevelUse>& levels, std::vector<RecordRefUse>& rrefs)
-        : diags_(d), refs_(refs), levels_(levels), rrefs_(rrefs) {}
+    Validator(Diagnostics& d, RecordFacts& facts)
+        : diags_(d), refs_(facts.refs), levels_(facts.levels), rrefs_(facts.rrefs), facts_(facts) {}
 
     void record(const load::RawRecord& r) {
         if (!r.parsed) return;
@@ -93,17 +122,24 @@ public:
                            "add cite = [{ source = \"...\", locator = \"...\" }]");
         if (r.kind->extension == "md" && text::is_blank(r.body))
             diags_.error({path_, r.body_line, 1}, "", "page has no text after its front matter");
+        facts_.seed_file = r.table["seed_file"].value<std::string>().has_value();
+        if (kind_->name == "evidence-scale") scale_levels(r.table);
     }
 
 private:
     SourcePos at(const toml::node& n) const { return load::pos_of(n, path_); }
 
-    // Each schema pattern compiled once per check: compiling one per value was a tenth of
-    // checking the bundled content.
-    const std::regex& compiled(const std::string& pattern) {
-        auto it = patterns_.find(pattern);
-        if (it == patterns_.end()) it = patterns_.emplace(pattern, std::regex(pattern)).first;
-        return it->second;
+    // A rating's level must be one of its scale's levels: the levels, each once.
+    void scale_levels(const toml::table& t) {
+        const auto* ls = t["levels"].as_array();
+        if (!ls) return;
+        std::set<std::string> seen;
+        for (const auto& l : *ls)
+            if (auto lid = l.as_table() ? (*l.as_table())["id"].value<std::string>() : std::nullopt) {
+                facts_.scale_levels.push_back(*lid);
+                if (!seen.insert(*lid).second)
+                    diags_.error(at(l), "levels", "level id '" + text::excerpt(*lid) + "' appears twice");
+            }
     }
 
     void table(const toml::table& t, const std::vector<FieldSpec>& fields, const std::string& prefix,
@@ -315,31 +351,39 @@ private:
     std::vector<RefUse>& refs_;
     std::vector<LevelUse>& levels_;
     std::vector<RecordRefUse>& rrefs_;
+    RecordFacts& facts_;
     std::string path_;
     std::string from_;
     const schema::KindSpec* kind_ = nullptr;
-    std::unordered_map<std::string, std::regex> patterns_;
 };
 
-}  // namespace
+// The checks of one record on its own, against its kind's schema.
+RecordFacts check_record(const load::RawRecord& r, Diagnostics& diags) {
+    RecordFacts facts;
+    Validator(diags, facts).record(r);
+    return facts;
+}
 
-void check_records(const std::vector<load::RawRecord>& records, Diagnostics& diags, References* references) {
+// The checks across records: ids, references, levels on scales, sources nobody cites.
+// `facts[i]` is what check_record found in `records[i]`.
+void cross_check(const std::vector<load::RawRecord>& records, const std::vector<RecordFacts>& facts, Diagnostics& diags,
+                 References* references) {
     const auto& s = schema::builtin();
-    std::vector<RefUse> refs;
-    std::vector<LevelUse> levels;
-    std::vector<RecordRefUse> rrefs;
-    Validator v(diags, refs, levels, rrefs);
-
     // ids by kind, and duplicates (the same id twice can only come from case-insensitive
     // file systems or two extensions; report them rather than silently keeping one).
-    std::map<std::string, std::map<std::string, const load::RawRecord*>> ids;
-    for (const auto& r : records) {
-        v.record(r);
-        auto [it, inserted] = ids[r.kind->name].emplace(r.id, &r);
+    std::map<std::string, std::map<std::string, std::size_t>> ids;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& r = records[i];
+        auto [it, inserted] = ids[r.kind->name].emplace(r.id, i);
         if (!inserted)
             diags.error({r.path, 1, 1}, "", "duplicate " + r.kind->title + " id '" + r.id + "'",
-                        "also defined in " + it->second->path);
+                        "also defined in " + records[it->second].path);
     }
+    // Every record's uses, in listing order.
+    auto each_use = [&facts](auto member, auto&& fn) {
+        for (const auto& f : facts)
+            for (const auto& u : f.*member) fn(u);
+    };
 
     auto ids_of = [&](const std::string& kind) {
         std::vector<std::string> out;
@@ -347,34 +391,35 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
         return out;
     };
 
-    for (const auto& u : refs) {
-        if (ids[u.kind].count(u.id)) continue;
+    each_use(&RecordFacts::refs, [&](const RefUse& u) {
+        if (ids[u.kind].count(u.id)) return;
         const auto* k = s.kind(u.kind);
         const auto c = text::closest(u.id, ids_of(u.kind));
         diags.error(u.pos, u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
                     c ? "did you mean '" + *c + "'?"
                       : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + text::excerpt(u.id) + "." + k->extension));
-    }
+    });
 
-    for (const auto& u : rrefs) {
+    each_use(&RecordFacts::rrefs, [&](const RecordRefUse& u) {
         const auto slash = u.target.find('/');
         const auto* k = slash == std::string::npos ? nullptr : s.by_folder(u.target.substr(0, slash));
         if (!k) {
             diags.error(u.pos, u.field, "'" + text::excerpt(u.target) + "' does not name a record",
                         "write folder/id, e.g. statistics/some-figure");
-            continue;
+            return;
         }
         const std::string id = u.target.substr(slash + 1);
-        if (ids[k->name].count(id)) continue;
+        if (ids[k->name].count(id)) return;
         const auto c = text::closest(id, ids_of(k->name));
         diags.error(u.pos, u.field, "no " + k->title + " with id '" + text::excerpt(id) + "'",
                     c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
-    }
+    });
 
     if (references) {
-        for (const auto& u : refs)
+        each_use(&RecordFacts::refs, [&](const RefUse& u) {
             if (const auto* k = s.kind(u.kind)) (*references)[u.from].push_back(record_key(*k, u.id));
-        for (const auto& u : rrefs) (*references)[u.from].push_back(u.target);
+        });
+        each_use(&RecordFacts::rrefs, [&](const RecordRefUse& u) { (*references)[u.from].push_back(u.target); });
         for (auto& [from, to] : *references) {
             std::sort(to.begin(), to.end());
             to.erase(std::unique(to.begin(), to.end()), to.end());
@@ -383,42 +428,68 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
 
     // A source nothing cites is probably a leftover or a typo'd id elsewhere.
     std::set<std::string> cited;
-    for (const auto& u : refs)
+    each_use(&RecordFacts::refs, [&](const RefUse& u) {
         if (u.kind == "source") cited.insert(u.id);
-    for (const auto& [id, r] : ids["source"])
-        if (!cited.count(id) && r->parsed && r->table["seed_file"].value<std::string>() == std::nullopt)
-            diags.warning({r->path, 1, 1}, "", "source '" + id + "' is not cited by any record",
+    });
+    for (const auto& [id, i] : ids["source"])
+        if (!cited.count(id) && records[i].parsed && !facts[i].seed_file)
+            diags.warning({records[i].path, 1, 1}, "", "source '" + id + "' is not cited by any record",
                           "cite it, or delete the file");
 
     // A rating's level must be one of its scale's levels.
-    std::map<std::string, std::vector<std::string>> scale_levels;
-    for (const auto& [id, r] : ids["evidence-scale"]) {
-        std::set<std::string> seen;
-        if (const auto* ls = r->table["levels"].as_array())
-            for (const auto& l : *ls)
-                if (auto lid = l.as_table() ? (*l.as_table())["id"].value<std::string>() : std::nullopt) {
-                    scale_levels[id].push_back(*lid);
-                    if (!seen.insert(*lid).second)
-                        diags.error(load::pos_of(l, r->path), "levels", "level id '" + text::excerpt(*lid) + "' appears twice");
-                }
-    }
-    for (const auto& u : levels) {
+    std::map<std::string, const std::vector<std::string>*> scale_levels;
+    for (const auto& [id, i] : ids["evidence-scale"])
+        if (!facts[i].scale_levels.empty()) scale_levels[id] = &facts[i].scale_levels;
+    each_use(&RecordFacts::levels, [&](const LevelUse& u) {
         auto it = scale_levels.find(u.scale);
-        if (it == scale_levels.end()) continue;  // unknown scale already reported
-        if (std::find(it->second.begin(), it->second.end(), u.level) != it->second.end()) continue;
-        const auto c = text::closest(u.level, it->second);
+        if (it == scale_levels.end()) return;  // unknown scale already reported
+        const auto& levels = *it->second;
+        if (std::find(levels.begin(), levels.end(), u.level) != levels.end()) return;
+        const auto c = text::closest(u.level, levels);
         diags.error(u.pos, u.field, "level '" + text::excerpt(u.level) + "' is not on scale '" + text::excerpt(u.scale) + "'",
-                    c ? "did you mean '" + *c + "'? (levels: " + text::join(it->second, ", ") + ")"
-                      : "levels: " + text::join(it->second, ", "));
-    }
+                    c ? "did you mean '" + *c + "'? (levels: " + text::join(levels, ", ") + ")"
+                      : "levels: " + text::join(levels, ", "));
+    });
+}
+
+}  // namespace
+
+void check_records(const std::vector<load::RawRecord>& records, Diagnostics& diags, References* references) {
+    std::vector<RecordFacts> facts;
+    facts.reserve(records.size());
+    for (const auto& r : records) facts.push_back(check_record(r, diags));
+    cross_check(records, facts, diags, references);
 }
 
 Result run(const load::Toolkit& tk, const Options& opts) {
     Result r;
-    r.records = load::read_tree(tk, r.diags);
-    check_records(r.records, r.diags, &r.references);
+    // Each record is checked on its own and put in the model on the thread that parsed it, and
+    // its TOML freed there: holding the parsed TOML of every record until all were checked was
+    // the peak of a large build. The model is kept only if the checks across records pass too.
+    model::Model model;
+    std::mutex model_mutex;
+    std::unordered_map<std::string, RecordFacts> facts_by_path;  // paths are unique
+    std::mutex facts_mutex;
+    r.records = load::read_records(tk, r.diags, [&](load::RawRecord& rec, Diagnostics& found) {
+        const auto errors_before = found.error_count();
+        auto facts = check_record(rec, found);
+        if (rec.parsed && found.error_count() == errors_before) {
+            std::lock_guard lock(model_mutex);
+            load::add_to_model(model, rec);
+        }
+        std::lock_guard lock(facts_mutex);
+        facts_by_path.emplace(rec.path, std::move(facts));
+    });
+    std::vector<RecordFacts> facts;
+    facts.reserve(r.records.size());
+    for (const auto& rec : r.records) facts.push_back(std::move(facts_by_path.at(rec.path)));
+    facts_by_path.clear();
+    cross_check(r.records, facts, r.diags, &r.references);
     r.diags.sort();
-    if (r.ok(opts)) r.model = load::to_model(r.records);
+    if (r.ok(opts)) {
+        load::finish_model(model);
+        r.model = std::move(model);
+    }
     return r;
 }
 

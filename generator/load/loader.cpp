@@ -201,51 +201,54 @@ bool parse_record(std::string_view text, const std::string& path, const schema::
     return true;
 }
 
-std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
+namespace {
+
+// A record file found by listing the content folder, to be read and parsed.
+struct RecordFile {
+    fs::path file;
+    fs::path content;  // the content folder, which a symbolic link must not lead out of
+    std::string display;
+    const schema::KindSpec* kind;
+    std::string id;
+};
+
+// Reads one file into `r`; false when it is not a record at all (a link out of the folder).
+bool load_record(const RecordFile& f, RawRecord& r, Diagnostics& found) {
+    std::error_code ec;
+    if (fs::is_symlink(f.file, ec) && !is_inside(f.file, f.content)) {
+        found.error({f.display, 0, 0}, "", "symbolic link points outside the content folder",
+                    "copy the file into content/ instead of linking to it");
+        return false;
+    }
+    r.id = f.id;
+    r.kind = f.kind;
+    r.path = f.display;
+    std::optional<std::string> data;
+    // A FIFO or device would block the read or never end: only regular files are records.
+    if (!fs::is_regular_file(f.file, ec)) {
+        found.error({f.display, 0, 0}, "", "not a regular file", "records are plain text files");
+    } else if (const auto size = fs::file_size(f.file, ec); !ec && size > kMaxRecordBytes) {
+        found.error({f.display, 0, 0}, "",
+                    "file is too large (" + std::to_string(size / (1024 * 1024)) + " MiB; a record may have at most " +
+                        std::to_string(kMaxRecordBytes / (1024 * 1024)) + " MiB)",
+                    "split the text into several records or pages");
+    } else if (!(data = text::read_file(f.file.string()))) {
+        found.error({f.display, 0, 0}, "", "cannot read file", "check its permissions");
+    }
+    r.parsed = data && parse_record(*data, f.display, *f.kind, r, found);
+    return true;
+}
+
+// Every record file under the content folder, in listing order; stray files, sub-folders and
+// bad names become diagnostics.
+std::vector<RecordFile> list_records(const Toolkit& tk, Diagnostics& diags) {
     const auto& s = schema::builtin();
-    std::vector<RawRecord> out;
     std::error_code ec;
     const fs::path content(tk.content_dir);
     const fs::path shown(tk.display);
-
-    // Files are listed first and read and parsed afterwards, on all cores: parsing is most of
-    // the check of a large toolkit and each file is independent (docs/PERFORMANCE.md).
-    struct Pending {
-        fs::path file;
-        std::string display;
-        const schema::KindSpec* kind;
-        std::string id;
-    };
-    std::vector<Pending> pending;
+    std::vector<RecordFile> pending;
     auto read_one = [&](const fs::path& file, const std::string& display, const schema::KindSpec& kind,
-                        std::string id) { pending.push_back({file, display, &kind, std::move(id)}); };
-    // Reads one file into `r`; false when it is not a record at all (a link out of the folder).
-    auto load_one = [&content](const Pending& p, RawRecord& r, Diagnostics& found) {
-        std::error_code fec;
-        const auto& [file, display, kind, id] = p;
-        if (fs::is_symlink(file, fec) && !is_inside(file, content)) {
-            found.error({display, 0, 0}, "", "symbolic link points outside the content folder",
-                        "copy the file into content/ instead of linking to it");
-            return false;
-        }
-        r.id = id;
-        r.kind = kind;
-        r.path = display;
-        std::optional<std::string> data;
-        // A FIFO or device would block the read or never end: only regular files are records.
-        if (!fs::is_regular_file(file, fec)) {
-            found.error({display, 0, 0}, "", "not a regular file", "records are plain text files");
-        } else if (const auto size = fs::file_size(file, fec); !fec && size > kMaxRecordBytes) {
-            found.error({display, 0, 0}, "",
-                        "file is too large (" + std::to_string(size / (1024 * 1024)) + " MiB; a record may have at most " +
-                            std::to_string(kMaxRecordBytes / (1024 * 1024)) + " MiB)",
-                        "split the text into several records or pages");
-        } else if (!(data = text::read_file(file.string()))) {
-            found.error({display, 0, 0}, "", "cannot read file", "check its permissions");
-        }
-        r.parsed = data && parse_record(*data, display, *kind, r, found);
-        return true;
-    };
+                        std::string id) { pending.push_back({file, content, display, &kind, std::move(id)}); };
 
     // Single-file kinds (site.toml).
     for (const auto& k : s.kinds) {
@@ -309,12 +312,31 @@ std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
         }
     }
 
-    std::vector<RawRecord> records(pending.size());
-    std::vector<Diagnostics> found(pending.size());
-    std::vector<char> is_record(pending.size(), 0);
-    util::parallel_for(pending.size(), [&](std::size_t i) { is_record[i] = load_one(pending[i], records[i], found[i]); });
+    return pending;
+}
+
+}  // namespace
+
+std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
+    return read_records(tk, diags, [](RawRecord&, Diagnostics&) {});
+}
+
+std::vector<RawRecord> read_records(const Toolkit& tk, Diagnostics& diags,
+                                    const std::function<void(RawRecord&, Diagnostics&)>& each) {
+    // Files are listed first and read and parsed afterwards, on all cores: parsing is most of
+    // the check of a large toolkit and each file is independent (docs/PERFORMANCE.md).
+    const auto files = list_records(tk, diags);
+    std::vector<RawRecord> records(files.size());
+    std::vector<Diagnostics> found(files.size());
+    std::vector<char> is_record(files.size(), 0);
+    util::parallel_for(files.size(), [&](std::size_t i) {
+        is_record[i] = load_record(files[i], records[i], found[i]);
+        if (is_record[i]) each(records[i], found[i]);
+    });
     // Merged in listing order, so the result does not depend on thread timing.
-    for (std::size_t i = 0; i < pending.size(); ++i) {
+    std::vector<RawRecord> out;
+    out.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
         for (const auto& d : found[i].all()) diags.add(d);
         if (is_record[i]) out.push_back(std::move(records[i]));
     }

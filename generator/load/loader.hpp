@@ -1,6 +1,8 @@
 #pragma once
 // Reading a toolkit from disk: finding its folders, parsing every record file with source
 // positions, and mapping checked records into the typed model.
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <toml++/toml.h>
@@ -39,10 +41,23 @@ struct RawRecord {
 // are returned with parsed = false, so references to them do not cascade into more errors.
 std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags);
 
+// read_tree, calling `each` on every record as soon as it is parsed, on the thread that parsed
+// it (several at once), with the record's own diagnostics: the check validates each record
+// and turns it into the model there, and frees its TOML, so the parsed TOML of the whole
+// toolkit is never held at once (docs/PERFORMANCE.md).
+std::vector<RawRecord> read_records(const Toolkit& tk, Diagnostics& diags,
+                                    const std::function<void(RawRecord&, Diagnostics&)>& each);
+
 // Parses one record's text (used by read_tree and by the fuzzers). Returns false on a
 // diagnostic already reported.
 bool parse_record(std::string_view text, const std::string& path, const schema::KindSpec& kind, RawRecord& out,
                   Diagnostics& diags);
+
+// Adds one record to the model (in any order: finish_model sorts), then frees its parsed TOML
+// and body, keeping kind, id and path. Call only on a record that checked without errors.
+void add_to_model(model::Model& m, RawRecord& r);
+// Puts every kind of record in id order, once all are added.
+void finish_model(model::Model& m);
 
 // Maps checked records to the typed model. Call only when checking found no errors.
 // Frees each record's parsed TOML and body once it is in the model (keeping kind, id and path):

@@ -291,13 +291,13 @@ void sort_by_id(std::vector<T>& v) {
 
 }  // namespace
 
-model::Model to_model(std::vector<RawRecord>& records) {
-    Model m;
-    for (auto& r : records) {
-        add(m, r);
-        r.table.clear();
-        std::string().swap(r.body);
-    }
+void add_to_model(Model& m, RawRecord& r) {
+    add(m, r);
+    r.table.clear();
+    std::string().swap(r.body);
+}
+
+void finish_model(Model& m) {
     sort_by_id(m.sources);
     sort_by_id(m.nations);
     sort_by_id(m.policies);
@@ -312,6 +312,12 @@ model::Model to_model(std::vector<RawRecord>& records) {
     sort_by_id(m.statistics);
     sort_by_id(m.terms);
     sort_by_id(m.pages);
+}
+
+model::Model to_model(std::vector<RawRecord>& records) {
+    Model m;
+    for (auto& r : records) add_to_model(m, r);
+    finish_model(m);
     return m;
 }
 
