@@ -129,9 +129,10 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     // Templating, glossary links and writing are most of a build's work and independent from
     // page to page, so they run on worker threads while the section renderers go on building
     // the next contexts (docs/PERFORMANCE.md). Templates and the glossary linker are only read.
-    render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx), hash, template_hash] {
+    render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx), hash, template_hash]() mutable {
         if (*hash == 0) *hash = context_hash(tmpl, template_hash, ctx);
         std::string html = templates_.page(tmpl, ctx);
+        ctx = Json();  // the compare table's context is tens of megabytes: not kept beside its page
         html = glossary_.apply(html, root, path);
         out_.write(path, html);
     });
