@@ -4,6 +4,8 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "check/checker.hpp"
+#include "load/loader.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -90,4 +92,67 @@ TEST_CASE("an empty content folder is an error, not a crash", "[check][fixtures]
     const auto r = run_sprout("check -q", tmp.path());
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("content/site.toml: error: missing Site file") != std::string::npos);
+}
+
+namespace {
+
+std::vector<std::string> formatted(const sprout::Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& x : d.all()) out.push_back(sprout::format_text(x));
+    return out;
+}
+
+// Enough of a model to tell two apart: every record's id, and the fields most pages show.
+std::vector<std::string> outline(const sprout::model::Model& m) {
+    std::vector<std::string> out{m.site.title};
+    auto ids = [&](const auto& records, const char* kind) {
+        for (const auto& r : records) out.push_back(std::string(kind) + "/" + r.id);
+    };
+    ids(m.sources, "source"), ids(m.nations, "nation"), ids(m.policies, "policy"), ids(m.actors, "actor");
+    ids(m.audiences, "audience"), ids(m.areas, "area"), ids(m.service_types, "service-type"), ids(m.scales, "scale");
+    ids(m.recommendations, "recommendation"), ids(m.examples, "example"), ids(m.terms, "term"), ids(m.pages, "page");
+    for (const auto& i : m.interventions)
+        out.push_back(i.id + ": " + i.name + " | " + i.summary + " | " + std::to_string(i.ratings.size()) + " ratings, " +
+                      std::to_string(i.cite.size()) + " cites");
+    for (const auto& s : m.statistics) out.push_back(s.id + ": " + s.title + " = " + std::to_string(s.value.value_or(-1)));
+    for (const auto& p : m.pages) out.push_back(p.id + ": " + std::to_string(p.body.size()) + " bytes of text");
+    return out;
+}
+
+}  // namespace
+
+// check::run checks each record and adds it to the model while its TOML is in hand, on
+// several threads; check_records does the same checks on records read beforehand. Both must
+// report the same problems and make the same model.
+TEST_CASE("checking records as they are read gives what checking them afterwards gives", "[check][fixtures]") {
+    std::vector<fs::path> cases{fs::path(SPROUT_SOURCE_DIR)};  // the bundled toolkit: clean
+    for (const auto& e : fs::directory_iterator(fs::path(SPROUT_FIXTURES) / "bad"))
+        if (e.is_directory()) cases.push_back(e.path());
+    std::sort(cases.begin() + 1, cases.end());
+    for (const auto& c : cases) {
+        DYNAMIC_SECTION(c.filename().string()) {
+            TempDir tmp;
+            fs::path dir = c;
+            if (c != fs::path(SPROUT_SOURCE_DIR)) {
+                write_starter(tmp.path());
+                overlay(c, tmp.path());
+                dir = tmp.path();
+            }
+            std::string error;
+            const auto tk = sprout::load::locate(dir.string(), error);
+            REQUIRE(tk);
+            auto streamed = sprout::check::run(*tk, {});
+
+            sprout::Diagnostics diags;
+            auto records = sprout::load::read_tree(*tk, diags);
+            sprout::check::References references;
+            sprout::check::check_records(records, diags, &references);
+            diags.sort();
+            CHECK(formatted(streamed.diags) == formatted(diags));
+            CHECK(streamed.references == references);
+            CHECK(streamed.records.size() == records.size());
+            REQUIRE(streamed.model.has_value() == (diags.error_count() == 0));
+            if (streamed.model) CHECK(outline(*streamed.model) == outline(sprout::load::to_model(records)));
+        }
+    }
 }
