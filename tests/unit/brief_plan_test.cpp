@@ -263,6 +263,47 @@ TEST_CASE("the glossary lists the terms the brief uses and no others", "[brief]"
     CHECK_FALSE(brief::contains_word("camhs", "CAMHS", false));
 }
 
+TEST_CASE("the glossary finds a term exactly where a search of the whole text finds it", "[brief]") {
+    // terms_used rules most terms out by the text's words before searching; whatever it rules
+    // out, a plain search must not find either.
+    model::Model m;
+    const auto term = [&](std::string t, std::string abbreviation = "", std::vector<std::string> aliases = {}) {
+        model::Term x;
+        x.id = t;
+        x.term = std::move(t);
+        x.abbreviation = std::move(abbreviation);
+        x.aliases = std::move(aliases);
+        m.terms.push_back(std::move(x));
+    };
+    term("Dyad");
+    term("Parent-infant relationship");
+    term("Child and adolescent mental health services", "CAMHS");
+    term("Perinatal", "", {"antenatal period"});
+    term("(Early) help");
+    term("Bébé");
+    term("Team");
+    const std::vector<std::string> texts = {
+        "Two dyads met.",          "dyadic work",         "PARENT-INFANT RELATIONSHIP teams", "parent-infant relationships",
+        "camhs and Camhs",         "referred to CAMHS.",  "in the Antenatal  period",         "the antenatal period",
+        "(early) help is offered", "early help",          "un bébé",                          "teamwork, teams",
+        "",                        "parent infant relationship"};
+    for (const auto& text : texts) {
+        std::set<std::string> expected, got;
+        for (const auto& t : m.terms) {
+            bool used = brief::contains_word(text, t.term, true) ||
+                        (!t.abbreviation.empty() && brief::contains_word(text, t.abbreviation, false));
+            for (const auto& al : t.aliases) used = used || brief::contains_word(text, al, true);
+            if (used) expected.insert(t.term);
+        }
+        for (const auto* t : brief::terms_used(m, text)) got.insert(t->term);
+        INFO(text);
+        CHECK(got == expected);
+    }
+    // The cases above do reach both answers.
+    CHECK(brief::terms_used(m, "Two dyads met.").size() == 1);
+    CHECK(brief::terms_used(m, "teamwork, teams, (early) help, parent-infant relationships and CAMHS").size() == 4);
+}
+
 TEST_CASE("every reference mark points to a numbered reference", "[brief]") {
     const auto m = test::brief_model();
     const auto p = brief::plan_brief(m, "england", "commissioners");
