@@ -1,0 +1,48 @@
+#include "util/allocator.hpp"
+
+#include <dlfcn.h>
+#include <string>
+#include <sys/types.h>
+
+namespace sprout::util {
+
+namespace {
+
+using Mallctl = int (*)(const char*, void*, std::size_t*, void*, std::size_t);
+
+// jemalloc's mallctl when jemalloc is the process's allocator, else nullptr.
+Mallctl mallctl() {
+    static const auto fn = reinterpret_cast<Mallctl>(dlsym(RTLD_DEFAULT, "mallctl"));
+    return fn;
+}
+
+std::optional<unsigned> arena_count(Mallctl ctl) {
+    unsigned n = 0;
+    std::size_t size = sizeof n;
+    if (ctl("arenas.narenas", &n, &size, nullptr, 0) != 0) return std::nullopt;
+    return n;
+}
+
+// Sets every arena's dirty-page decay (and the default for arenas made later); returns the
+// default it replaced.
+std::optional<long> set_dirty_decay(long ms) {
+    const Mallctl ctl = mallctl();
+    if (!ctl) return std::nullopt;
+    ssize_t old = 0, value = ms;
+    std::size_t size = sizeof old;
+    if (ctl("arenas.dirty_decay_ms", &old, &size, &value, sizeof value) != 0) return std::nullopt;
+    if (const auto n = arena_count(ctl))
+        for (unsigned i = 0; i < *n; ++i)
+            ctl(("arena." + std::to_string(i) + ".dirty_decay_ms").c_str(), nullptr, nullptr, &value, sizeof value);
+    return old;
+}
+
+}  // namespace
+
+KeepFreedMemory::KeepFreedMemory(std::chrono::milliseconds keep) : previous_ms_(set_dirty_decay(keep.count())) {}
+
+KeepFreedMemory::~KeepFreedMemory() {
+    if (previous_ms_) set_dirty_decay(*previous_ms_);
+}
+
+}  // namespace sprout::util
