@@ -82,7 +82,12 @@ std::string text_join(const std::vector<std::string>& words) {
 Builder::Builder(const model::Model& m, const Templates& t, output::Staging& out)
     : model(m), refs(m), templates_(t), out_(out), glossary_(m) {
     for (const auto& s : m.scales)
-        for (const auto& l : s.levels) meaning_html_.emplace(&l, md(l.meaning));
+        for (const auto& l : s.levels) {
+            meaning_html_.emplace(&l, md(l.meaning));
+            Json base = badge_base(s.id, l.id, "");
+            const std::uint64_t hash = json_hash(base);
+            badge_bases_.try_emplace({s.id, l.id}, SharedItem{std::move(base), hash});
+        }
 }
 
 void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta) {
@@ -311,18 +316,24 @@ Json Builder::conflicts(const std::vector<model::Conflict>& cs) const {
 }
 
 Json Builder::badge(const model::Rating& r) const {
-    const auto* scale = model.scale(r.scale);
-    const auto* level = scale ? scale->level(r.level) : nullptr;
-    return {{"scale_id", r.scale},
-            {"scale_name", scale ? (scale->short_name.empty() ? scale->name : scale->short_name) : r.scale},
-            {"scale_full_name", scale ? scale->name : r.scale},
-            {"scale_url", urls::record("evidence-scales", r.scale)},
+    if (const auto base = badge_bases_.find({r.scale, r.level}); base != badge_bases_.end())
+        return {{"outcome", r.outcome}, {std::string(kBaseKey), share(base->second.json, base->second.hash)}};
+    return badge_base(r.scale, r.level, r.outcome);
+}
+
+Json Builder::badge_base(const std::string& scale_id, const std::string& level_id, const std::string& outcome) const {
+    const auto* scale = model.scale(scale_id);
+    const auto* level = scale ? scale->level(level_id) : nullptr;
+    return {{"scale_id", scale_id},
+            {"scale_name", scale ? (scale->short_name.empty() ? scale->name : scale->short_name) : scale_id},
+            {"scale_full_name", scale ? scale->name : scale_id},
+            {"scale_url", urls::record("evidence-scales", scale_id)},
             {"scale_kind", scale ? scale->kind : ""},
             {"is_grouping", scale && scale->kind == "grouping"},
-            {"level_id", r.level},
-            {"level_label", level ? level->label : r.level},
-            {"level_anchor", urls::anchor("level", r.level)},
-            {"outcome", r.outcome}};
+            {"level_id", level_id},
+            {"level_label", level ? level->label : level_id},
+            {"level_anchor", urls::anchor("level", level_id)},
+            {"outcome", outcome}};
 }
 
 Json Builder::rating(const model::Rating& r) const {

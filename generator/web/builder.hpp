@@ -4,6 +4,7 @@
 // and the list of pages written, from which the search index, sitemap and feed are made.
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <unordered_map>
 #include <string>
@@ -117,6 +118,7 @@ public:
 private:
     static std::uint64_t context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx);
     Json make_intervention_item(const model::Intervention& i) const;
+    Json badge_base(const std::string& scale_id, const std::string& level_id, const std::string& outcome) const;
     struct SharedItem {
         Json json;
         std::uint64_t hash;
@@ -138,6 +140,9 @@ private:
     std::deque<std::uint64_t> hashes_;
     // Each level's meaning as HTML, converted once: every rating on the level shows it.
     std::unordered_map<const model::Level*, std::string> meaning_html_;
+    // A badge's members that depend only on its scale and level, made once per level: a
+    // badge holds its outcome and a reference to these (shared_json.hpp).
+    std::map<std::pair<std::string, std::string>, SharedItem> badge_bases_;
     mutable std::mutex items_mu_;
     mutable std::unordered_map<const model::Intervention*, SharedItem> intervention_items_;
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.

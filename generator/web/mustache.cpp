@@ -77,6 +77,8 @@ const json* member(const json& v, const std::string& name) {
         auto list = obj.find(std::string_view(name).substr(4));
         if (list != obj.end() && list->second.is_array()) return list->second.empty() ? &kFalse : &kTrue;
     }
+    if (auto base = obj.find(kBaseKey); base != obj.end())
+        if (const json* target = shared_target(base->second)) return member(*target, name);
     return nullptr;
 }
 

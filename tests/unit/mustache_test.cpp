@@ -107,3 +107,18 @@ TEST_CASE("A shared reference reads as the value it refers to: in lists, as a me
     CHECK(sprout::web::shared_target(a) == nullptr);
     CHECK(sprout::web::shared_target(json::binary({1, 2, 3})) == nullptr);  // other binary values are not references
 }
+
+TEST_CASE("An object with a shared base reads as the base's members under its own") {
+    using sprout::web::kBaseKey;
+    const json base = {{"scale", "EIF"}, {"level", "3"}, {"outcome", ""}, {"levels", {"1", "2"}}};
+    const json badges = {{"badges",
+                          {{{"outcome", "behaviour"}, {std::string(kBaseKey), sprout::web::share(base, 7)}},
+                           {{"outcome", ""}, {std::string(kBaseKey), sprout::web::share(base, 7)}}}},
+                         {"page", "outer"}};
+    const std::string t = "{{#badges}}[{{scale}} {{level}}{{#outcome}} ({{outcome}}){{/outcome}}"
+                          "{{#has_levels}} of {{#levels}}{{.}}{{/levels}}{{/has_levels}} on {{page}}]{{/badges}}";
+    // Own members first (the outcome), then the base's, then the enclosing scopes as usual.
+    CHECK(render(t, badges) == "[EIF 3 (behaviour) of 12 on outer][EIF 3 of 12 on outer]");
+    // The key cannot be written in a template, and a base that is not a reference is ignored.
+    CHECK(render("{{scale}}", json{{std::string(kBaseKey), base}}) == "");
+}
