@@ -52,10 +52,14 @@ namespace {
 class CiteCollector {
 public:
     CiteCollector(CrossRefs& x) : x_(x) {}
+    // A record's citations are added one after another, so it is kept once.
     void add(const RecordRef& rec, const model::Cites& cites) {
+        if (cites.empty()) return;
+        if (x_.citing_records.empty() || !(x_.citing_records.back() == rec)) x_.citing_records.push_back(rec);
+        const RecordRef* kept = &x_.citing_records.back();
         for (const auto& c : cites) {
-            x_.cited_as_source[c.source].push_back({rec, c.locator});
-            if (!c.via.empty() && c.via != c.source) x_.read_via[c.via].push_back({rec, c.locator});
+            x_.cited_as_source[c.source].push_back({kept, &c.locator});
+            if (!c.via.empty() && c.via != c.source) x_.read_via[c.via].push_back({kept, &c.locator});
         }
     }
     void add_conflicts(const RecordRef& rec, const std::vector<model::Conflict>& cs) {
@@ -70,10 +74,10 @@ private:
 void tidy(std::unordered_map<std::string, std::vector<CiteUse>>& uses) {
     for (auto& [_, v] : uses) {
         std::sort(v.begin(), v.end(), [](const CiteUse& a, const CiteUse& b) {
-            return std::tie(a.record, a.locator) < std::tie(b.record, b.locator);
+            return std::tie(*a.record, *a.locator) < std::tie(*b.record, *b.locator);
         });
         v.erase(std::unique(v.begin(), v.end(),
-                            [](const CiteUse& a, const CiteUse& b) { return a.record == b.record && a.locator == b.locator; }),
+                            [](const CiteUse& a, const CiteUse& b) { return *a.record == *b.record && *a.locator == *b.locator; }),
                 v.end());
     }
 }
@@ -88,8 +92,10 @@ CrossRefs::CrossRefs(const model::Model& m) : m_(m) {
         cc.add(r, x.cite);
         cc.add_conflicts(r, x.conflicts);
     }
-    for (const auto& x : m.audiences)
-        for (const auto& k : x.key_messages) cc.add(describe(m, "audiences", x.id), k.cite);
+    for (const auto& x : m.audiences) {
+        const auto r = describe(m, "audiences", x.id);
+        for (const auto& k : x.key_messages) cc.add(r, k.cite);
+    }
     for (const auto& x : m.areas) {
         const auto r = describe(m, "areas", x.id);
         cc.add(r, x.cite);

@@ -2,6 +2,7 @@
 // Back-links and groupings the pages need, computed once from the model: who cites each
 // source, which examples use an intervention, which interventions sit at each evidence level,
 // and what each nation and audience gathers.
+#include <deque>
 #include <map>
 #include <string>
 #include <tuple>
@@ -22,10 +23,11 @@ struct RecordRef {
 // Describes any record by folder and id (as used in conflicts' `with`); title is the id when unknown.
 RecordRef describe(const model::Model& m, const std::string& folder, const std::string& id);
 
-// One use of a source by a claim.
+// One use of a source by a claim. Both point into data that outlives the CrossRefs: a record
+// cites many sources, and copying it into each use held tens of megabytes at N = 10,000.
 struct CiteUse {
-    RecordRef record;
-    std::string locator;
+    const RecordRef* record;     // in CrossRefs::citing_records
+    const std::string* locator;  // the citation's, in the model
 };
 
 struct RatingUse {
@@ -40,6 +42,7 @@ public:
     // Looked up by id, never walked in order: hashed, as each is as big as its kind.
     std::unordered_map<std::string, std::vector<CiteUse>> cited_as_source;  // source id → claims citing it
     std::unordered_map<std::string, std::vector<CiteUse>> read_via;         // document id → claims read in it
+    std::deque<RecordRef> citing_records;  // every record that cites something, once
     std::unordered_map<std::string, std::vector<const model::Example*>> examples_by_intervention;
     std::unordered_map<std::string, std::vector<const model::Example*>> examples_by_recommendation;
     std::unordered_map<std::string, std::vector<std::string>> related_interventions;  // both directions, sorted

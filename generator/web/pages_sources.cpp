@@ -21,9 +21,9 @@ const std::map<std::string, std::string> kFolderHeadings = {
 Json grouped_uses(const std::vector<CiteUse>& uses) {
     std::map<std::string, Json> groups;
     for (std::size_t i = 0; i < uses.size();) {
-        const auto& rec = uses[i].record;
+        const auto& rec = *uses[i].record;
         std::vector<std::string> locators;
-        for (; i < uses.size() && uses[i].record == rec; ++i) locators.push_back(uses[i].locator);
+        for (; i < uses.size() && *uses[i].record == rec; ++i) locators.push_back(*uses[i].locator);
         auto& g = groups[rec.folder];
         if (g.is_null()) g = Json::array();
         g.push_back({{"title", rec.title}, {"url", rec.url}, {"locators", text::join(locators, "; ")}});
