@@ -83,10 +83,11 @@ Builder::Builder(const model::Model& m, const Templates& t, output::Staging& out
     : model(m), refs(m), templates_(t), out_(out), glossary_(m) {
     for (const auto& s : m.scales)
         for (const auto& l : s.levels) {
-            meaning_html_.emplace(&l, md(l.meaning));
-            Json base = badge_base(s.id, l.id, "");
-            const std::uint64_t hash = json_hash(base);
-            badge_bases_.try_emplace({s.id, l.id}, SharedItem{std::move(base), hash});
+            Json badge = badge_base(s.id, l.id, "");
+            Json rating = badge;
+            rating["meaning_html"] = md(l.meaning);  // every rating on the level shows it
+            const std::uint64_t badge_hash = json_hash(badge), rating_hash = json_hash(rating);
+            level_bases_.try_emplace({s.id, l.id}, LevelBases{{std::move(badge), badge_hash}, {std::move(rating), rating_hash}});
         }
 }
 
@@ -316,8 +317,8 @@ Json Builder::conflicts(const std::vector<model::Conflict>& cs) const {
 }
 
 Json Builder::badge(const model::Rating& r) const {
-    if (const auto base = badge_bases_.find({r.scale, r.level}); base != badge_bases_.end())
-        return {{"outcome", r.outcome}, {std::string(kBaseKey), share(base->second.json, base->second.hash)}};
+    if (const auto base = level_bases_.find({r.scale, r.level}); base != level_bases_.end())
+        return {{"outcome", r.outcome}, {std::string(kBaseKey), share(base->second.badge.json, base->second.badge.hash)}};
     return badge_base(r.scale, r.level, r.outcome);
 }
 
@@ -337,10 +338,13 @@ Json Builder::badge_base(const std::string& scale_id, const std::string& level_i
 }
 
 Json Builder::rating(const model::Rating& r) const {
-    const auto* scale = model.scale(r.scale);
-    const auto* level = scale ? scale->level(r.level) : nullptr;
-    Json j = badge(r);
-    j["meaning_html"] = level ? meaning_html_.at(level) : "";
+    Json j;
+    if (const auto base = level_bases_.find({r.scale, r.level}); base != level_bases_.end()) {
+        j = {{"outcome", r.outcome}, {std::string(kBaseKey), share(base->second.rating.json, base->second.rating.hash)}};
+    } else {
+        j = badge_base(r.scale, r.level, r.outcome);
+        j["meaning_html"] = "";  // a level the scale does not define has no meaning to show
+    }
     j["note_html"] = md(r.note);
     j["cites"] = cites(r.cite);
     return j;

@@ -138,11 +138,13 @@ private:
     // input_hash of each page in pages_, filled by the worker that renders it; a deque, so
     // adding pages never moves a slot a worker is writing. Copied into pages_ by finish().
     std::deque<std::uint64_t> hashes_;
-    // Each level's meaning as HTML, converted once: every rating on the level shows it.
-    std::unordered_map<const model::Level*, std::string> meaning_html_;
-    // A badge's members that depend only on its scale and level, made once per level: a
-    // badge holds its outcome and a reference to these (shared_json.hpp).
-    std::map<std::pair<std::string, std::string>, SharedItem> badge_bases_;
+    // What a badge, and a full rating, show of its scale and level, made once per level: a
+    // badge or rating holds its own parts (outcome, note, cites) and a reference to these
+    // (shared_json.hpp). The full rating's adds the level's meaning as HTML.
+    struct LevelBases {
+        SharedItem badge, rating;
+    };
+    std::map<std::pair<std::string, std::string>, LevelBases> level_bases_;
     mutable std::mutex items_mu_;
     mutable std::unordered_map<const model::Intervention*, SharedItem> intervention_items_;
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.
