@@ -93,6 +93,9 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         // Pages may show what changed since the previous edition, which no record's own
         // change predicts: with a previous edition every page is rendered.
         const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, tk) : std::nullopt;
+        // Nothing but the cache reads the references after planning: kept in its file's form.
+        next.encoded_references = encode_references(checked.references);
+        check::References().swap(checked.references);
         if (previous) out.reuse_from(std::move(previous->outputs));
         previous.reset();  // the old pages' metadata is tens of megabytes at N = 10,000
         auto site = web::render_site(*checked.model, assets, out, changes, reuse ? &*reuse : nullptr);
@@ -108,7 +111,6 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
             log << "\n";
         }
         next.pages = std::move(site.pages);
-        next.references = std::move(checked.references);
         checked.model.reset();  // nothing after the briefs reads it: 80 MB at N = 10,000
         step = std::chrono::steady_clock::now();
         web::check_links(out, site.kept);  // after everything that writes pages (briefs too), so links to them count

@@ -64,6 +64,13 @@ void put_field(std::string& out, std::string_view f) {
     }
 }
 
+void append_reference(std::string& out, const std::string& from, const std::vector<std::string>& to) {
+    out += "ref";
+    put_field(out, from);
+    for (const auto& t : to) put_field(out, t);
+    out += '\n';
+}
+
 std::vector<std::string> split_fields(std::string_view line) {
     std::vector<std::string> fields(1);
     for (std::size_t i = 0; i < line.size(); ++i) {
@@ -201,6 +208,12 @@ bool read_pages(Manifest& m) {
     return false;
 }
 
+std::string encode_references(const check::References& refs) {
+    std::string out;
+    for (const auto& [from, to] : refs) append_reference(out, from, to);
+    return out;
+}
+
 void save_manifest(const fs::path& file, const Manifest& m) {
     const fs::path tmp = file.string() + ".tmp";
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -239,12 +252,14 @@ void save_manifest(const fs::path& file, const Manifest& m) {
         put_page(text, p);
         spill();
     }
-    for (const auto& [from, to] : m.references) {
-        text += "ref";
-        put_field(text, from);
-        for (const auto& t : to) put_field(text, t);
-        text += '\n';
-        spill();
+    if (!m.encoded_references.empty()) {
+        out << text << m.encoded_references;
+        text.clear();
+    } else {
+        for (const auto& [from, to] : m.references) {
+            append_reference(text, from, to);
+            spill();
+        }
     }
     text += "end\n";
     out << text;

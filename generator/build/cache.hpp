@@ -38,6 +38,10 @@ struct Manifest {
     // record refers to (so the pages that show a changed record, as it was, are found).
     std::vector<web::WrittenPage> pages;
     check::References references;
+    // A build's own references, already in the file's form (encode_references): the map is 14 MB
+    // at N = 10,000, and it would otherwise be held through rendering only to be written at the
+    // end. Written instead of `references` when set.
+    std::string encoded_references;
     // Until read_pages: the cache file's text, and where its pages' section starts.
     std::string unread;
     std::size_t unread_at = 0;
@@ -53,6 +57,8 @@ std::optional<Manifest> load_manifest(const std::filesystem::path& file);
 // Fills `m.pages` and `m.references` from the rest of its file. False when that part cannot
 // be read (then treat the cache as missing).
 bool read_pages(Manifest& m);
+// `refs` as save_manifest writes them.
+std::string encode_references(const check::References& refs);
 // Written to a temporary file and renamed, so a reader never sees half a manifest.
 void save_manifest(const std::filesystem::path& file, const Manifest& m);
 
