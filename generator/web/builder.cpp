@@ -202,7 +202,7 @@ void Builder::finish() {
     // N = 10,000).
     {
         std::lock_guard lock(items_mu_);
-        std::unordered_map<const model::Intervention*, SharedItem>().swap(intervention_items_);
+        std::unordered_map<const void*, SharedItem>().swap(shared_items_);
     }
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
 }
@@ -376,23 +376,45 @@ std::string Builder::nation_name(const std::string& id) const {
     return n ? n->name : id;
 }
 
-const Builder::SharedItem& Builder::shared_intervention_item(const model::Intervention& i) const {
-    // The same entry appears on many lists (the index, every audience page); it is made once.
+template <class Make>
+const Builder::SharedItem& Builder::shared_item(const void* record, Make make) const {
     {
         std::lock_guard lock(items_mu_);
-        if (auto it = intervention_items_.find(&i); it != intervention_items_.end()) return it->second;
+        if (auto it = shared_items_.find(record); it != shared_items_.end()) return it->second;
     }
-    Json item = make_intervention_item(i);
+    Json item = make();
     const std::uint64_t hash = json_hash(item);
     std::lock_guard lock(items_mu_);
-    return intervention_items_.try_emplace(&i, SharedItem{std::move(item), hash}).first->second;
+    return shared_items_.try_emplace(record, SharedItem{std::move(item), hash}).first->second;
 }
 
-Json Builder::intervention_item(const model::Intervention& i) const { return shared_intervention_item(i).json; }
+namespace {
+Json reference_to(const auto& item) { return share(item.json, item.hash); }
+}  // namespace
 
+Json Builder::intervention_item(const model::Intervention& i) const {
+    return shared_item(&i, [&] { return make_intervention_item(i); }).json;
+}
 Json Builder::intervention_entry(const model::Intervention& i) const {
-    const auto& item = shared_intervention_item(i);
-    return share(item.json, item.hash);
+    return reference_to(shared_item(&i, [&] { return make_intervention_item(i); }));
+}
+Json Builder::recommendation_item(const model::Recommendation& r) const {
+    return shared_item(&r, [&] { return make_recommendation_item(r); }).json;
+}
+Json Builder::recommendation_entry(const model::Recommendation& r) const {
+    return reference_to(shared_item(&r, [&] { return make_recommendation_item(r); }));
+}
+Json Builder::example_item(const model::Example& e) const {
+    return shared_item(&e, [&] { return make_example_item(e); }).json;
+}
+Json Builder::example_entry(const model::Example& e) const {
+    return reference_to(shared_item(&e, [&] { return make_example_item(e); }));
+}
+Json Builder::statistic_item(const model::Statistic& s) const {
+    return shared_item(&s, [&] { return make_statistic_item(s); }).json;
+}
+Json Builder::statistic_entry(const model::Statistic& s) const {
+    return reference_to(shared_item(&s, [&] { return make_statistic_item(s); }));
 }
 
 Json Builder::make_intervention_item(const model::Intervention& i) const {
@@ -423,7 +445,7 @@ Json Builder::make_intervention_item(const model::Intervention& i) const {
     return item;
 }
 
-Json Builder::recommendation_item(const model::Recommendation& r) const {
+Json Builder::make_recommendation_item(const model::Recommendation& r) const {
     return {{"id", r.id},
             {"title", r.title},
             {"url", urls::record("recommendations", r.id)},
@@ -434,7 +456,7 @@ Json Builder::recommendation_item(const model::Recommendation& r) const {
             {"has_conflicts", !r.conflicts.empty()}};
 }
 
-Json Builder::example_item(const model::Example& e) const {
+Json Builder::make_example_item(const model::Example& e) const {
     return {{"id", e.id},
             {"title", e.name},
             {"url", urls::record("examples", e.id)},
@@ -445,7 +467,7 @@ Json Builder::example_item(const model::Example& e) const {
             {"has_conflicts", !e.conflicts.empty()}};
 }
 
-Json Builder::statistic_item(const model::Statistic& s) const {
+Json Builder::make_statistic_item(const model::Statistic& s) const {
     return {{"id", s.id},
             {"title", s.title},
             {"url", urls::record("statistics", s.id)},

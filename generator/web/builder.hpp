@@ -102,13 +102,19 @@ public:
     void add_ratings(Json& ctx, const model::Intervention& i, bool full) const;
     Json link(const std::string& folder, const std::string& id) const;  // {title, url}
     Json links(const std::string& folder, const std::vector<std::string>& ids) const;
-    Json intervention_item(const model::Intervention& i) const;  // list entry with badges, a copy to add to
-    // The same entry as a reference (web/shared_json.hpp) for lists: made once per build and
-    // kept until finish(), where the pages that show it have been written.
+    // A record's list entry: `*_item` a copy to add to (the record's own page starts from it),
+    // `*_entry` the same entry as a reference (web/shared_json.hpp) for lists, made once per
+    // build and kept until finish(), when the pages that show it have been written. A record
+    // is on many lists (the interventions index and every audience page, each view of the
+    // recommendations, nation pages), which no longer build, hash and free a copy each.
+    Json intervention_item(const model::Intervention& i) const;  // with badges
     Json intervention_entry(const model::Intervention& i) const;
     Json recommendation_item(const model::Recommendation& r) const;
+    Json recommendation_entry(const model::Recommendation& r) const;
     Json example_item(const model::Example& e) const;
+    Json example_entry(const model::Example& e) const;
     Json statistic_item(const model::Statistic& s) const;
+    Json statistic_entry(const model::Statistic& s) const;
     std::string nation_name(const std::string& id) const;
     // "5.5%", "£1,200", "3 years"; value_text wins when the document words the figure.
     static std::string format_value(double v, const std::string& unit);
@@ -118,12 +124,17 @@ public:
 private:
     static std::uint64_t context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx);
     Json make_intervention_item(const model::Intervention& i) const;
+    Json make_recommendation_item(const model::Recommendation& r) const;
+    Json make_example_item(const model::Example& e) const;
+    Json make_statistic_item(const model::Statistic& s) const;
     Json badge_base(const std::string& scale_id, const std::string& level_id, const std::string& outcome) const;
     struct SharedItem {
         Json json;
         std::uint64_t hash;
     };
-    const SharedItem& shared_intervention_item(const model::Intervention& i) const;
+    // The entry of `record`, made by `make` the first time it is asked for.
+    template <class Make>
+    const SharedItem& shared_item(const void* record, Make make) const;
     static std::uint64_t json_hash(const Json& j);
 
     const Templates& templates_;
@@ -146,7 +157,7 @@ private:
     };
     std::map<std::pair<std::string, std::string>, LevelBases> level_bases_;
     mutable std::mutex items_mu_;
-    mutable std::unordered_map<const model::Intervention*, SharedItem> intervention_items_;
+    mutable std::unordered_map<const void*, SharedItem> shared_items_;  // by record address
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.
     util::TaskQueue render_queue_;
 };

@@ -30,12 +30,12 @@ void render_views(Builder& b) {
     for (const auto& n : nations) {
         Json items = Json::array();
         for (const auto* e : examples)
-            if (e->nation == n.id) items.push_back(b.example_item(*e));
+            if (e->nation == n.id) items.push_back(b.example_entry(*e));
         if (!items.empty()) groups.push_back({{"heading", n.name}, {"id", urls::anchor("nation", n.id)}, {"items", std::move(items)}});
     }
     Json other = Json::array();
     for (const auto* e : examples)
-        if (e->nation.empty()) other.push_back(b.example_item(*e));
+        if (e->nation.empty()) other.push_back(b.example_entry(*e));
     if (!other.empty()) groups.push_back({{"heading", "Nation not stated"}, {"id", "nation-none"}, {"items", std::move(other)}});
     write_view(b, false, groups);
 
@@ -43,7 +43,7 @@ void render_views(Builder& b) {
     for (const auto& a : m.areas) {
         Json items = Json::array();
         for (const auto* e : examples)
-            if (e->area == a.id) items.push_back(b.example_item(*e));
+            if (e->area == a.id) items.push_back(b.example_entry(*e));
         if (!items.empty())
             groups.push_back({{"heading", a.name},
                               {"heading_url", urls::record("areas", a.id)},
@@ -52,7 +52,7 @@ void render_views(Builder& b) {
     }
     other = Json::array();
     for (const auto* e : examples)
-        if (e->area.empty()) other.push_back(b.example_item(*e));
+        if (e->area.empty()) other.push_back(b.example_entry(*e));
     if (!other.empty()) groups.push_back({{"heading", "No area record"}, {"id", "area-none"}, {"items", std::move(other)}});
     write_view(b, true, groups);
 }
@@ -67,7 +67,7 @@ void render_one(Builder& b, const model::Example& e) {
     it["interventions"] = b.links("interventions", e.interventions);
     Json recs = Json::array();
     for (const auto& id : e.recommendations)
-        if (const auto* r = b.model.recommendation(id)) recs.push_back(b.recommendation_item(*r));
+        if (const auto* r = b.model.recommendation(id)) recs.push_back(b.recommendation_entry(*r));
     it["recommendations"] = recs;
     it["contacts"] = e.contacts;
     Json outcomes = Json::array();

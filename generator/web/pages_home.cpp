@@ -26,7 +26,7 @@ void render_home(Builder& b) {
     std::stable_sort(sorted_nations.begin(), sorted_nations.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
     for (const auto& n : sorted_nations) nations.push_back({{"title", n.name}, {"url", urls::record("nations", n.id)}});
     for (const auto& s : m.statistics)
-        if (s.key) key.push_back(b.statistic_item(s));
+        if (s.key) key.push_back(b.statistic_entry(s));
     auto pages = m.pages;
     std::stable_sort(pages.begin(), pages.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
     for (const auto& p : pages)

@@ -109,12 +109,12 @@ void render_one(Builder& b, const model::Intervention& i) {
     std::set<std::string> rec_ids;
     if (auto e = b.refs.examples_by_intervention.find(i.id); e != b.refs.examples_by_intervention.end())
         for (const auto* ex : e->second) {
-            examples.push_back(b.example_item(*ex));
+            examples.push_back(b.example_entry(*ex));
             rec_ids.insert(ex->recommendations.begin(), ex->recommendations.end());
         }
     Json recs = Json::array();
     for (const auto& id : rec_ids)
-        if (const auto* r = m.recommendation(id)) recs.push_back(b.recommendation_item(*r));
+        if (const auto* r = m.recommendation(id)) recs.push_back(b.recommendation_entry(*r));
     it["examples"] = examples;
     it["recommendations"] = recs;
 

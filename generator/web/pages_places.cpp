@@ -38,7 +38,7 @@ std::string audience_name(const Builder& b, const std::string& id) {
 Json statistics_for_nation(const Builder& b, const std::string& nation) {
     Json out = Json::array();
     for (const auto& s : b.model.statistics)
-        if (s.nation == nation) out.push_back(b.statistic_item(s));
+        if (s.nation == nation) out.push_back(b.statistic_entry(s));
     return out;
 }
 
@@ -56,9 +56,9 @@ void render_nation(Builder& b, const model::Nation& n) {
                                 {"cites", b.cites(p.cite)}});
     Json recs = Json::array(), examples = Json::array(), areas = Json::array(), interventions = Json::array();
     for (const auto& r : m.recommendations)
-        if (std::find(r.nations.begin(), r.nations.end(), n.id) != r.nations.end()) recs.push_back(b.recommendation_item(r));
+        if (std::find(r.nations.begin(), r.nations.end(), n.id) != r.nations.end()) recs.push_back(b.recommendation_entry(r));
     for (const auto& e : m.examples)
-        if (e.nation == n.id) examples.push_back(b.example_item(e));
+        if (e.nation == n.id) examples.push_back(b.example_entry(e));
     for (const auto& a : m.areas)
         if (a.nation == n.id) areas.push_back(b.link("areas", a.id));
     for (const auto& i : m.interventions)
@@ -97,7 +97,7 @@ void render_audience(Builder& b, const model::Audience& a) {
     Json messages = Json::array();
     for (const auto& k : a.key_messages) messages.push_back({{"text", k.text}, {"nations", b.links("nations", k.nations)}, {"cites", b.cites(k.cite)}});
     Json recs = Json::array();
-    for (const auto* r : b.refs.recommendations_for_audience(a)) recs.push_back(b.recommendation_item(*r));
+    for (const auto* r : b.refs.recommendations_for_audience(a)) recs.push_back(b.recommendation_entry(*r));
     Json interventions = Json::array(), pages = Json::array();
     for (const auto& i : m.interventions)
         if (std::find(i.audiences.begin(), i.audiences.end(), a.id) != i.audiences.end()) interventions.push_back(b.intervention_entry(i));
@@ -131,7 +131,7 @@ void render_area(Builder& b, const model::Area& a) {
         figures.push_back({{"label", f.label}, {"figure", Builder::format_value(f.value, f.unit)}, {"period", f.period}, {"cites", b.cites(f.cite)}});
     Json examples = Json::array();
     for (const auto& e : b.model.examples)
-        if (e.area == a.id) examples.push_back(b.example_item(e));
+        if (e.area == a.id) examples.push_back(b.example_entry(e));
     Json ctx = {{"area",
                  {{"name", a.name},
                   {"nation", b.link("nations", a.nation)},

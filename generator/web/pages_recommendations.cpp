@@ -44,7 +44,7 @@ std::vector<const model::Recommendation*> in_document_order(std::vector<const mo
 
 Json items_of(const Builder& b, const std::vector<const model::Recommendation*>& recs) {
     Json items = Json::array();
-    for (const auto* r : in_document_order(recs)) items.push_back(b.recommendation_item(*r));
+    for (const auto* r : in_document_order(recs)) items.push_back(b.recommendation_entry(*r));
     return items;
 }
 
@@ -135,7 +135,7 @@ void render_one(Builder& b, const model::Recommendation& r) {
     it["cites"] = b.cites(r.cite);
     Json examples = Json::array();
     if (auto e = b.refs.examples_by_recommendation.find(r.id); e != b.refs.examples_by_recommendation.end())
-        for (const auto* ex : e->second) examples.push_back(b.example_item(*ex));
+        for (const auto* ex : e->second) examples.push_back(b.example_entry(*ex));
     it["examples"] = examples;
     PageMeta meta(r.title, Builder::plain(r.text), "recommendations");
     meta.crumbs = {{"Recommendations", "recommendations/index.html"}};

@@ -32,9 +32,9 @@ void render_views(Builder& b) {
         for (const auto& t : s->topics) {
             auto& items = by_topic[t];
             if (items.is_null()) items = Json::array();
-            items.push_back(b.statistic_item(*s));
+            items.push_back(b.statistic_entry(*s));
         }
-        if (s->topics.empty()) untopical.push_back(b.statistic_item(*s));
+        if (s->topics.empty()) untopical.push_back(b.statistic_entry(*s));
     }
     Json groups = Json::array();
     for (auto& [topic, items] : by_topic)
@@ -48,12 +48,12 @@ void render_views(Builder& b) {
     for (const auto& n : nations) {
         Json items = Json::array();
         for (const auto* s : stats)
-            if (s->nation == n.id) items.push_back(b.statistic_item(*s));
+            if (s->nation == n.id) items.push_back(b.statistic_entry(*s));
         if (!items.empty()) groups.push_back({{"heading", n.name}, {"id", urls::anchor("nation", n.id)}, {"items", std::move(items)}});
     }
     Json other = Json::array();
     for (const auto* s : stats)
-        if (s->nation.empty()) other.push_back(b.statistic_item(*s));
+        if (s->nation.empty()) other.push_back(b.statistic_entry(*s));
     if (!other.empty()) groups.push_back({{"heading", "International and other geographies"}, {"id", "nation-none"}, {"items", std::move(other)}});
     write_view(b, true, groups);
 }
