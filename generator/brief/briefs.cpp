@@ -40,7 +40,7 @@ Rendered render(const Plan& plan, const pdf::Style& style) {
 }
 
 Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, output::Staging& out, std::ostream* log,
-                         const diff::Changes* changes, bool keep_unchanged) {
+                         const diff::Changes* changes, Keep keep) {
     const auto t0 = std::chrono::steady_clock::now();
     std::string warning;
     const pdf::Style style = load_style(assets, warning);
@@ -55,9 +55,15 @@ Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, ou
     util::parallel_for(targets.size(), [&](std::size_t i) {
         try {
             const auto& t = targets[i];
-            const Plan plan = plan_brief(m, t.nation, t.audience, t.area.empty() ? std::nullopt : std::optional(t.area), changes, &orders);
             const std::string pdf_path = "briefs/" + t.stem() + ".pdf", html_path = "briefs/" + t.stem() + ".html";
-            if (keep_unchanged) {
+            if (keep == Keep::All && out.unchanged_since(pdf_path) && out.unchanged_since(html_path)) {
+                out.link_kept(pdf_path);
+                out.link_kept(html_path);
+                ++kept;
+                return;
+            }
+            const Plan plan = plan_brief(m, t.nation, t.audience, t.area.empty() ? std::nullopt : std::optional(t.area), changes, &orders);
+            if (keep != Keep::Nothing) {
                 const std::string html = render_html(plan);
                 if (out.matches_previous(html_path, html) && out.keep(pdf_path)) {
                     out.write(html_path, html);  // the same bytes: linked from the previous site

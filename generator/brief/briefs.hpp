@@ -31,11 +31,19 @@ struct Summary {
 // Plans and renders every brief (all_targets) on all cores and writes them under briefs/.
 // Throws std::runtime_error naming the brief that failed.
 // `changes` (since the previous edition) feed the briefs' `changes` sections.
-// `keep_unchanged` (incremental builds, where the style, fonts and binary are the previous
-// build's): a brief whose HTML twin comes out byte-identical to the previous build's keeps its
-// PDF from the previous site instead of laying it out again, since both are written from the
-// same document tree.
+// What an incremental build (whose style, fonts and binary are the previous build's) keeps:
+enum class Keep {
+    Nothing,
+    // a brief whose HTML twin comes out byte-identical to the previous build's keeps its PDF
+    // from the previous site instead of laying it out again (both are written from the same
+    // document tree);
+    Unchanged,
+    // every brief, unplanned: the records changed only in what their own web pages alone show
+    // (web/own_page_fields.hpp), which no brief shows. A brief whose files were changed by hand
+    // is made again.
+    All,
+};
 Summary write_all_briefs(const model::Model& m, const assets::Assets& assets, output::Staging& out, std::ostream* log = nullptr,
-                         const diff::Changes* changes = nullptr, bool keep_unchanged = false);
+                         const diff::Changes* changes = nullptr, Keep keep = Keep::Nothing);
 
 }  // namespace sprout::brief

@@ -12,6 +12,7 @@
 #include "check/checker.hpp"
 #include "diff/previous.hpp"
 #include "output/staging.hpp"
+#include "web/own_page_fields.hpp"
 #include "web/web.hpp"
 
 namespace fs = std::filesystem;
@@ -22,11 +23,6 @@ namespace {
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// Everything a build reads besides the sprout binary itself (which is in the cache key).
-std::vector<fs::path> input_roots(const load::Toolkit& tk) {
-    return {tk.content_dir, fs::path(tk.root) / "templates", fs::path(tk.root) / "themes"};
 }
 
 std::string cache_key(const Options& o) { return binary_identity() + (o.strict ? " strict" : "") + (o.since.empty() ? "" : " since"); }
@@ -45,6 +41,10 @@ bool up_to_date(const Manifest& previous, const Manifest& next, const Options& o
 }
 
 }  // namespace
+
+std::vector<fs::path> input_roots(const load::Toolkit& tk) {
+    return {tk.content_dir, fs::path(tk.root) / "templates", fs::path(tk.root) / "themes"};
+}
 
 int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -92,7 +92,8 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         const diff::Changes* changes = edition ? &edition->changes : nullptr;
         // Pages may show what changed since the previous edition, which no record's own
         // change predicts: with a previous edition every page is rendered.
-        const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, tk) : std::nullopt;
+        const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, *checked.model, tk) : std::nullopt;
+        if (!reuse) next.shown_elsewhere = web::shown_elsewhere_hashes(*checked.model);
         // Nothing but the cache reads the references after planning: kept in its file's form.
         next.encoded_references = encode_references(checked.references);
         check::References().swap(checked.references);
@@ -104,7 +105,8 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
             if (reuse) log << " (" << site.pages.size() - site.kept.size() << " of " << site.pages.size() << " pages; the rest unchanged)";
             log << "\n";
         }
-        const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log, changes, reuse.has_value());
+        const auto keep_briefs = !reuse ? brief::Keep::Nothing : reuse->own_pages_only ? brief::Keep::All : brief::Keep::Unchanged;
+        const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log, changes, keep_briefs);
         if (!o.quiet) {
             log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(briefs.ms) << " ms";
             if (reuse) log << " (" << briefs.kept << " unchanged)";

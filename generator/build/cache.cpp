@@ -17,7 +17,7 @@ namespace sprout::build {
 
 namespace {
 
-constexpr std::string_view kMagic = "sprout-cache 5";
+constexpr std::string_view kMagic = "sprout-cache 6";
 // A file modified less than this before a scan may change again within the same mtime tick.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
@@ -197,6 +197,11 @@ bool read_pages(Manifest& m) {
             web::WrittenPage page;
             if (!parse_page(l, page)) return false;
             m.pages.push_back(std::move(page));
+        } else if (l.starts_with("shown\t")) {
+            const auto f = split_fields(l);
+            std::uint64_t hash = 0;
+            if (f.size() != 3 || std::from_chars(f[2].data(), f[2].data() + f[2].size(), hash, 16).ec != std::errc()) return false;
+            m.shown_elsewhere.emplace_hint(m.shown_elsewhere.end(), f[1], hash);
         } else if (l.starts_with("ref\t")) {
             auto f = split_fields(l);
             if (f.size() < 2) return false;
@@ -250,6 +255,13 @@ void save_manifest(const fs::path& file, const Manifest& m) {
     text += m.log;
     for (const auto& p : m.pages) {
         put_page(text, p);
+        spill();
+    }
+    for (const auto& [key, hash] : m.shown_elsewhere) {
+        text += "shown";
+        put_field(text, key);
+        put_field(text, fmt::format("{:x}", hash));
+        text += '\n';
         spill();
     }
     if (!m.encoded_references.empty()) {

@@ -15,6 +15,7 @@
 
 #include "check/checker.hpp"
 #include "output/staging.hpp"
+#include "web/own_page_fields.hpp"
 #include "web/page_meta.hpp"
 
 namespace sprout::build {
@@ -38,6 +39,9 @@ struct Manifest {
     // record refers to (so the pages that show a changed record, as it was, are found).
     std::vector<web::WrittenPage> pages;
     check::References references;
+    // What each intervention and example shows beyond its own page, hashed, so that an edit
+    // that changed only its own page's fields is known as one (web/own_page_fields.hpp).
+    web::ShownElsewhere shown_elsewhere;
     // A build's own references, already in the file's form (encode_references): the map is 14 MB
     // at N = 10,000, and it would otherwise be held through rendering only to be written at the
     // end. Written instead of `references` when set.
@@ -54,7 +58,7 @@ std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 // Reads what tells a no-op rebuild (key, inputs, outputs, log); the pages' metadata and the
 // references are most of the file and only an edit needs them: read_pages parses them.
 std::optional<Manifest> load_manifest(const std::filesystem::path& file);
-// Fills `m.pages` and `m.references` from the rest of its file. False when that part cannot
+// Fills `m.pages`, `m.shown_elsewhere` and `m.references` from the rest of its file. False when that part cannot
 // be read (then treat the cache as missing).
 bool read_pages(Manifest& m);
 // `refs` as save_manifest writes them.

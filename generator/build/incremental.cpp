@@ -35,23 +35,46 @@ std::string keepable_record(const std::string& path, const std::string& content_
 
 }  // namespace
 
-std::optional<web::Reuse> plan_reuse(Manifest& previous, const Manifest& next, const check::References& now,
-                                     const load::Toolkit& tk) {
+std::optional<web::Reuse> plan_reuse(Manifest& previous, Manifest& next, const check::References& now,
+                                     const model::Model& model, const load::Toolkit& tk) {
     if (previous.pages.empty() || previous.key != next.key || previous.inputs.size() != next.inputs.size())
         return std::nullopt;
     const std::string content_root = fs::absolute(tk.content_dir).lexically_normal().string() + "/";
     // Edited templates are allowed: a page is rendered again when its template's hash changed.
     const std::string templates_root = (fs::absolute(tk.root) / "templates").lexically_normal().string() + "/";
     std::vector<std::string> changed;
+    bool template_changed = false;
     for (std::size_t i = 0; i < next.inputs.size(); ++i) {
         const auto& was = previous.inputs[i];
         const auto& is = next.inputs[i];
         if (was.path != is.path) return std::nullopt;  // a file added, removed or renamed
         if (was.hash == is.hash) continue;
-        if (fs::path(is.path).lexically_normal().string().starts_with(templates_root)) continue;
+        if (fs::path(is.path).lexically_normal().string().starts_with(templates_root)) {
+            template_changed = true;
+            continue;
+        }
         std::string key = keepable_record(is.path, content_root);
         if (key.empty()) return std::nullopt;
         changed.push_back(std::move(key));
+    }
+
+    web::Reuse reuse;
+    // The same records as before: only the changed ones can show something else now.
+    next.shown_elsewhere = std::move(previous.shown_elsewhere);
+    if (next.shown_elsewhere.size() == model.interventions.size() + model.examples.size()) {
+        reuse.own_pages_only = !template_changed && !changed.empty();
+        for (const auto& key : changed) {
+            const auto now_hash = web::shown_elsewhere_hash(model, key);
+            const auto was = next.shown_elsewhere.find(key);
+            if (!now_hash || was == next.shown_elsewhere.end()) {
+                reuse.own_pages_only = false;
+                continue;
+            }
+            if (was->second != *now_hash) reuse.own_pages_only = false;
+            was->second = *now_hash;
+        }
+    } else {  // a cache that lacks some: made again
+        next.shown_elsewhere = web::shown_elsewhere_hashes(model);
     }
 
     // References in both directions, as they were and as they are, between keepable records
@@ -67,10 +90,10 @@ std::optional<web::Reuse> plan_reuse(Manifest& previous, const Manifest& next, c
                 next_to[to].push_back(&from);
             }
         }
-    web::Reuse reuse;
     std::vector<std::string> frontier = changed;
     reuse.dirty.insert(changed.begin(), changed.end());
-    for (int hop = 0; hop < 2; ++hop) {
+    // A change only its own page shows reaches no other record's page.
+    for (int hop = 0; hop < (reuse.own_pages_only ? 0 : 2); ++hop) {
         std::vector<std::string> reached;
         for (const auto& key : frontier)
             if (auto it = next_to.find(key); it != next_to.end())

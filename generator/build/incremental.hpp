@@ -24,8 +24,12 @@ inline constexpr const char* kKeepableFolders[] = {"interventions", "recommendat
 // within two references of one, in either direction, before or after the edit: a page shows
 // the records it refers to and those that refer to it, and lists the records those link on
 // to (an intervention page lists the recommendations of the examples that use it).
-// Takes the previous build's pages out of `previous` when it returns a plan.
-std::optional<web::Reuse> plan_reuse(Manifest& previous, const Manifest& next, const check::References& now,
-                                     const load::Toolkit& tk);
+// When every changed record changed only in fields its own page alone shows
+// (web/own_page_fields.hpp) and no template changed, only the changed records' pages render
+// again and everything else is kept (Reuse::own_pages_only).
+// Takes the previous build's pages out of `previous` when it returns a plan, and fills
+// `next.shown_elsewhere` (from the previous build's, updated for the changed records).
+std::optional<web::Reuse> plan_reuse(Manifest& previous, Manifest& next, const check::References& now,
+                                     const model::Model& model, const load::Toolkit& tk);
 
 }  // namespace sprout::build

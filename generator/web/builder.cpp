@@ -150,11 +150,34 @@ bool Builder::keep_record_page(const std::string& folder, const std::string& id,
     const auto prev = reuse_->previous.find(path);
     if (prev == reuse_->previous.end() || prev->second.template_hash != templates_.hash(tmpl) || !out_.unchanged_since(path))
         return false;
-    pages_.push_back(prev->second);
-    hashes_.push_back(prev->second.input_hash);
-    kept_.insert(path);
-    link_later(std::move(path));
+    keep(prev->second);
     return true;
+}
+
+bool Builder::keep_all_pages_but(const std::unordered_map<std::string, std::function<void()>>& render) {
+    if (!reuse_ || !pages_.empty()) return false;
+    std::size_t to_render = 0;
+    for (const auto& path : reuse_->previous_order) {
+        if (render.count(path))
+            ++to_render;
+        else if (!out_.unchanged_since(path))
+            return false;
+    }
+    if (to_render != render.size()) return false;  // a page the previous build did not have
+    for (const auto& path : reuse_->previous_order) {
+        if (const auto r = render.find(path); r != render.end())
+            r->second();
+        else
+            keep(reuse_->previous.at(path));
+    }
+    return true;
+}
+
+void Builder::keep(const WrittenPage& previous) {
+    pages_.push_back(previous);
+    hashes_.push_back(previous.input_hash);
+    kept_.insert(previous.path);
+    link_later(previous.path);
 }
 
 // An edit rebuild keeps most pages: 27,000 link() calls at N = 10,000, which on this thread

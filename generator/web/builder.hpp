@@ -4,6 +4,7 @@
 // and the list of pages written, from which the search index, sitemap and feed are made.
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -74,6 +75,11 @@ public:
     // `tmpl` is the page's template: a page is never kept if its template changed.
     bool keep_record_page(const std::string& folder, const std::string& id, const std::string& tmpl);
     void set_reuse(const Reuse* reuse) { reuse_ = reuse; }
+    // Incremental builds with Reuse::own_pages_only: goes through the previous build's pages in
+    // order, calling `render` for the pages in it (those of the dirty records) and keeping every
+    // other one, with its metadata, as keep_record_page does. False, having done nothing, when
+    // some page cannot be kept (its file was changed by hand): then render as usual.
+    bool keep_all_pages_but(const std::unordered_map<std::string, std::function<void()>>& render);
     // Site paths of the pages kept from the previous site (this way or by their context hash),
     // which need no link check: nothing they link to
     // can have gone, since an incremental build adds and removes no record.
@@ -144,6 +150,7 @@ private:
     const Reuse* reuse_ = nullptr;
     std::unordered_set<std::string> kept_;
     std::vector<std::string> to_link_;  // kept pages not yet linked into the staging folder
+    void keep(const WrittenPage& previous);  // records it as the page at its path, linked from the previous site
     void link_later(std::string path);
     void link_pending();
     // input_hash of each page in pages_, filled by the worker that renders it; a deque, so

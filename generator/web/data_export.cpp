@@ -34,6 +34,55 @@ J conflicts(const std::vector<model::Conflict>& cs) {
     return out;
 }
 
+}  // namespace
+
+J export_record(const model::Intervention& i) {
+    J ratings = J::array(), availability = J::array();
+    for (const auto& r : i.ratings)
+        ratings.push_back({{"scale", r.scale}, {"level", r.level}, {"outcome", r.outcome}, {"note", r.note}, {"cite", cites(r.cite)}});
+    for (const auto& a : i.availability) availability.push_back({{"nation", a.nation}, {"note", a.note}, {"cite", cites(a.cite)}});
+    return J{{"name", i.name},
+             {"short_name", i.short_name},
+             {"aliases", i.aliases},
+             {"kind", i.kind},
+             {"summary", i.summary},
+             {"description", i.description},
+             {"age_min_months", opt(i.age_min_months)},
+             {"age_max_months", opt(i.age_max_months)},
+             {"target_group", i.target_group},
+             {"delivery", {{"who", i.delivery_who}, {"settings", i.delivery_settings}, {"format", i.delivery_format}, {"dose", i.delivery_dose}}},
+             {"outcomes", i.outcomes},
+             {"availability", availability},
+             {"audiences", i.audiences},
+             {"ratings", ratings},
+             {"related", i.related},
+             {"cite", cites(i.cite)},
+             {"conflicts", conflicts(i.conflicts)}};
+}
+
+J export_record(const model::Example& e) {
+    J outcomes = J::array();
+    for (const auto& o : e.outcomes)
+        outcomes.push_back({{"text", o.text}, {"value", opt(o.value)}, {"unit", o.unit}, {"cite", cites(o.cite)}});
+    return J{{"name", e.name},
+             {"place", e.place},
+             {"nation", e.nation},
+             {"area", e.area},
+             {"organisation", e.organisation},
+             {"service_type", e.service_type},
+             {"label", e.label},
+             {"summary", e.summary},
+             {"description", e.description},
+             {"interventions", e.interventions},
+             {"recommendations", e.recommendations},
+             {"contacts", e.contacts},
+             {"outcomes", outcomes},
+             {"cite", cites(e.cite)},
+             {"conflicts", conflicts(e.conflicts)}};
+}
+
+namespace {
+
 using RecordSink = std::function<void(J&&)>;
 
 // Hands each record to `sink` as JSON, one at a time, so an export never holds the whole kind
@@ -92,30 +141,7 @@ void each_record(const model::Model& m, const std::string& kind, const RecordSin
             for (const auto& l : s.levels) levels.push_back({{"id", l.id}, {"label", l.label}, {"meaning", l.meaning}, {"rank", l.rank}});
             return J{{"name", s.name}, {"short_name", s.short_name}, {"kind", s.kind}, {"summary", s.summary}, {"levels", levels}, {"cite", cites(s.cite)}};
         }, sink);
-    if (kind == "interventions")
-        return all(m.interventions, [](const model::Intervention& i) {
-            J ratings = J::array(), availability = J::array();
-            for (const auto& r : i.ratings)
-                ratings.push_back({{"scale", r.scale}, {"level", r.level}, {"outcome", r.outcome}, {"note", r.note}, {"cite", cites(r.cite)}});
-            for (const auto& a : i.availability) availability.push_back({{"nation", a.nation}, {"note", a.note}, {"cite", cites(a.cite)}});
-            return J{{"name", i.name},
-                     {"short_name", i.short_name},
-                     {"aliases", i.aliases},
-                     {"kind", i.kind},
-                     {"summary", i.summary},
-                     {"description", i.description},
-                     {"age_min_months", opt(i.age_min_months)},
-                     {"age_max_months", opt(i.age_max_months)},
-                     {"target_group", i.target_group},
-                     {"delivery", {{"who", i.delivery_who}, {"settings", i.delivery_settings}, {"format", i.delivery_format}, {"dose", i.delivery_dose}}},
-                     {"outcomes", i.outcomes},
-                     {"availability", availability},
-                     {"audiences", i.audiences},
-                     {"ratings", ratings},
-                     {"related", i.related},
-                     {"cite", cites(i.cite)},
-                     {"conflicts", conflicts(i.conflicts)}};
-        }, sink);
+    if (kind == "interventions") return all(m.interventions, [](const auto& i) { return export_record(i); }, sink);
     if (kind == "recommendations")
         return all(m.recommendations, [](const model::Recommendation& r) {
             return J{{"title", r.title},         {"number", r.number},       {"kind", r.kind},         {"group", r.group},
@@ -123,27 +149,7 @@ void each_record(const model::Model& m, const std::string& kind, const RecordSin
                      {"audiences", r.audiences}, {"service_types", r.service_types}, {"cite", cites(r.cite)},
                      {"conflicts", conflicts(r.conflicts)}};
         }, sink);
-    if (kind == "examples")
-        return all(m.examples, [](const model::Example& e) {
-            J outcomes = J::array();
-            for (const auto& o : e.outcomes)
-                outcomes.push_back({{"text", o.text}, {"value", opt(o.value)}, {"unit", o.unit}, {"cite", cites(o.cite)}});
-            return J{{"name", e.name},
-                     {"place", e.place},
-                     {"nation", e.nation},
-                     {"area", e.area},
-                     {"organisation", e.organisation},
-                     {"service_type", e.service_type},
-                     {"label", e.label},
-                     {"summary", e.summary},
-                     {"description", e.description},
-                     {"interventions", e.interventions},
-                     {"recommendations", e.recommendations},
-                     {"contacts", e.contacts},
-                     {"outcomes", outcomes},
-                     {"cite", cites(e.cite)},
-                     {"conflicts", conflicts(e.conflicts)}};
-        }, sink);
+    if (kind == "examples") return all(m.examples, [](const auto& e) { return export_record(e); }, sink);
     if (kind == "statistics")
         return all(m.statistics, [](const model::Statistic& s) {
             J series = J::array();

@@ -23,6 +23,10 @@ std::vector<ExportKind> export_kinds(const model::Model& m);
 // strings joined with "; ", nested tables as compact JSON.
 std::string to_csv(const nlohmann::json& records);
 
+// One record as its kind's export writes it (without `id`): every field of the record.
+nlohmann::json export_record(const model::Intervention& i);
+nlohmann::json export_record(const model::Example& e);
+
 // Writes data/<kind>.json (an array of objects: fields as in the content files, plus `id`) and
 // data/<kind>.csv for one kind, and data/site.json.
 void write_data(const model::Model& m, const ExportKind& kind, output::Staging& out);

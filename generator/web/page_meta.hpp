@@ -48,8 +48,12 @@ struct WrittenPage {
 // "Incremental and parallel builds"), hard-linking the file instead of rendering it again:
 //  - the page of every record not in `dirty`, without even building its context;
 //  - any other page whose context comes out with the hash the previous build recorded.
+//  - when `own_pages_only`, every page but those of the `dirty` records, and every brief: the
+//    changed records changed only in fields shown on their own pages (web/own_page_fields.hpp)
+//    and no template changed, so nothing else can show the change.
 struct Reuse {
     std::unordered_set<std::string> dirty;                 // "folder/id" of records whose pages render
+    bool own_pages_only = false;
     std::unordered_map<std::string, WrittenPage> previous;  // site path → what the last build recorded
     std::vector<std::string> previous_order;                // the last build's page paths, in order
 };

@@ -57,7 +57,9 @@ void render_views(Builder& b) {
     write_view(b, true, groups);
 }
 
-void render_one(Builder& b, const model::Example& e) {
+}  // namespace
+
+void render_example_page(Builder& b, const model::Example& e) {
     Json it = b.example_item(e);
     it["organisation"] = e.organisation;
     it["nation_link"] = e.nation.empty() ? Json("") : b.link("nations", e.nation);
@@ -83,12 +85,10 @@ void render_one(Builder& b, const model::Example& e) {
     b.page("example", urls::record("examples", e.id), {{"example", std::move(it)}}, std::move(meta));
 }
 
-}  // namespace
-
 void render_examples(Builder& b) {
     render_views(b);
     for (const auto& e : b.model.examples)
-        if (!b.keep_record_page("examples", e.id, "example")) render_one(b, e);
+        if (!b.keep_record_page("examples", e.id, "example")) render_example_page(b, e);
 }
 
 }  // namespace sprout::web

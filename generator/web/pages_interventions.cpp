@@ -73,7 +73,9 @@ void render_index(Builder& b) {
     b.page("interventions-index", "interventions/index.html", std::move(ctx), std::move(meta));
 }
 
-void render_one(Builder& b, const model::Intervention& i) {
+}  // namespace
+
+void render_intervention_page(Builder& b, const model::Intervention& i) {
     const auto& m = b.model;
     Json it = b.intervention_item(i);
     b.add_ratings(it, i, true);
@@ -126,12 +128,10 @@ void render_one(Builder& b, const model::Intervention& i) {
     b.page("intervention", urls::record("interventions", i.id), {{"intervention", std::move(it)}}, std::move(meta));
 }
 
-}  // namespace
-
 void render_interventions(Builder& b) {
     render_index(b);
     for (const auto& i : b.model.interventions)
-        if (!b.keep_record_page("interventions", i.id, "intervention")) render_one(b, i);
+        if (!b.keep_record_page("interventions", i.id, "intervention")) render_intervention_page(b, i);
 }
 
 std::string intervention_kind_plural(const std::string& kind) {

@@ -16,6 +16,9 @@ void render_sources(Builder& b);          // bibliography with "cited by"
 void render_free_pages(Builder& b);       // Markdown pages, glossary, about, search, data, 404
 void render_changes(Builder& b);          // "What changed" since the previous edition, when there is one
 void render_crosswalk(Builder& b);        // evidence scales side by side
+// One record's own page (also rendered alone when an edit changed only what it shows).
+void render_intervention_page(Builder& b, const model::Intervention& i);
+void render_example_page(Builder& b, const model::Example& e);
 
 // Headings for enumerations shown to readers.
 std::string intervention_kind_plural(const std::string& kind);

@@ -1,10 +1,13 @@
 // render_site: the website as an orchestration of small renderers, each owning one part.
+#include <functional>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "web/data_export.hpp"
 #include "web/feeds.hpp"
 #include "web/search_index.hpp"
 #include "web/sections.hpp"
+#include "web/urls.hpp"
 #include "web/web.hpp"
 
 namespace sprout::web {
@@ -34,6 +37,46 @@ void refuse_reserved_ids(const model::Model& m) {
     check(m.pages, "pages");
 }
 
+void render_every_part(Builder& b) {
+    render_home(b);
+    // The compare table and the scales' crosswalk have the largest contexts (a badge or a full
+    // rating for every rating); built before the interventions, they are freed before the
+    // shared list entries and the pages' search text exist. Peak RSS at N = 10,000 fell by
+    // 35-45 MB. The order here is the order of the sitemap and search index (search ranks
+    // results itself, so it is not the order anyone sees).
+    render_compare(b);
+    render_evidence(b);
+    render_crosswalk(b);
+    render_interventions(b);
+    render_recommendations(b);
+    render_examples(b);
+    render_places(b);
+    render_statistics(b);
+    render_sources(b);
+    render_free_pages(b);
+    if (b.changes) render_changes(b);
+}
+
+// An edit that changed only what records show on their own pages (Reuse::own_pages_only):
+// renders those pages and keeps every other one. False when that cannot be done; then every
+// renderer runs as usual and keeps what it can.
+bool render_own_pages_only(Builder& b, const Reuse& reuse) {
+    std::unordered_map<std::string, std::function<void()>> render;
+    for (const auto& key : reuse.dirty) {
+        const auto slash = key.find('/');
+        if (slash == std::string::npos) return false;
+        const std::string folder = key.substr(0, slash), id = key.substr(slash + 1);
+        auto& job = render[urls::record(folder, id)];
+        if (const auto* i = folder == "interventions" ? b.model.intervention(id) : nullptr)
+            job = [&b, i] { render_intervention_page(b, *i); };
+        else if (const auto* e = folder == "examples" ? b.model.example(id) : nullptr)
+            job = [&b, e] { render_example_page(b, *e); };
+        else
+            return false;
+    }
+    return b.keep_all_pages_but(render);
+}
+
 }  // namespace
 
 Rendered render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out,
@@ -57,23 +100,7 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
         b.in_background([&model, &out] { write_site_data(model, out); });
     };
     if (reuse) queue_exports();
-    render_home(b);
-    // The compare table and the scales' crosswalk have the largest contexts (a badge or a full
-    // rating for every rating); built before the interventions, they are freed before the
-    // shared list entries and the pages' search text exist. Peak RSS at N = 10,000 fell by
-    // 35-45 MB. The order here is the order of the sitemap and search index (search ranks
-    // results itself, so it is not the order anyone sees).
-    render_compare(b);
-    render_evidence(b);
-    render_crosswalk(b);
-    render_interventions(b);
-    render_recommendations(b);
-    render_examples(b);
-    render_places(b);
-    render_statistics(b);
-    render_sources(b);
-    render_free_pages(b);
-    if (changes) render_changes(b);
+    if (!(reuse && reuse->own_pages_only && render_own_pages_only(b, *reuse))) render_every_part(b);
     if (!reuse) queue_exports();
 
     // An incremental build keeps what it can show did not change (build/incremental.hpp:

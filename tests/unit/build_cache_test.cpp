@@ -7,6 +7,8 @@
 
 #include "build/build.hpp"
 #include "build/cache.hpp"
+#include "build/incremental.hpp"
+#include "check/checker.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -53,6 +55,22 @@ void rename_in(const fs::path& file, const std::string& field) {
     REQUIRE(at != std::string::npos);
     text.insert(at + key.size(), "Renamed ");
     write(file, text.substr(1));
+}
+
+// Puts "Reworded. " at the start of a record's description (a multi-line string).
+void reword_description(const fs::path& file) {
+    std::string text = read(file);
+    const std::string key = "\ndescription = \"\"\"\n";
+    const auto at = text.find(key);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + key.size(), "Reworded. ");
+    write(file, text);
+}
+
+// The toolkit's copy of the bundled content, for tests where the real links between records matter.
+void use_bundled_content(const Fixture& f) {
+    fs::remove_all(f.tk / "content");
+    fs::copy(fs::path(SPROUT_SOURCE_DIR) / "content", f.tk / "content", fs::copy_options::recursive);
 }
 
 }  // namespace
@@ -152,8 +170,7 @@ TEST_CASE("edits to the bundled content rebuild only some pages and give the cle
     // dependency would show: each round renames well-linked records (names and titles appear on
     // the most other pages) and must still equal a clean build.
     Fixture f;
-    fs::remove_all(f.tk / "content");
-    fs::copy(fs::path(SPROUT_SOURCE_DIR) / "content", f.tk / "content", fs::copy_options::recursive);
+    use_bundled_content(f);
     f.build(f.site, true);
     // Two rounds, each a full and an incremental build of 972 records and 47 briefs: enough to
     // cover every kind whose pages may be kept, and affordable under the sanitizers in CI.
@@ -178,6 +195,64 @@ TEST_CASE("edits to the bundled content rebuild only some pages and give the cle
         CHECK(rendered < total / 2);
     }
     CHECK(read(f.site / "interventions/video-feedback.html").find("Renamed Video feedback") != std::string::npos);
+}
+
+TEST_CASE("descriptions edited alone give the clean build's site byte for byte", "[build-cache][incremental]") {
+    // Only the records' own pages, their search entries and their kinds' data exports show a
+    // description (web/own_page_fields.hpp): the rebuild keeps every other page and brief
+    // unrendered, which a description shown anywhere else would make differ from a clean build.
+    Fixture f;
+    use_bundled_content(f);
+    f.build(f.site, true);
+    reword_description(f.tk / "content/interventions/video-feedback.toml");
+    reword_description(f.tk / "content/examples/sunderland-infant-programme.toml");
+    const std::string log = f.build_and_compare();
+    INFO(log);
+    CHECK(log.find("(2 of ") != std::string::npos);
+    for (const char* file : {"interventions/video-feedback.html", "examples/sunderland-infant-programme.html",
+                             "data/interventions.json", "data/examples.json", "search-index.json"})
+        CHECK(read(f.site / file).find("Reworded.") != std::string::npos);
+}
+
+TEST_CASE("an edit rebuild keeps every other page unrendered only when descriptions alone changed",
+          "[build-cache][incremental]") {
+    Fixture f;
+    use_bundled_content(f);
+    const fs::path source_template = f.tk / "templates/source.mustache";
+    write(source_template, read(fs::path(SPROUT_SOURCE_DIR) / "templates/source.mustache"));
+    f.build(f.site, true);
+    // What the next build would plan, from the cache the first build left.
+    const auto plan = [&] {
+        std::string err;
+        const auto tk = load::locate(f.tk.string(), err);
+        REQUIRE(tk);
+        auto previous = build::load_manifest(build::cache_path(f.site));
+        REQUIRE(previous);
+        REQUIRE(build::read_pages(*previous));
+        build::Manifest next;
+        next.key = previous->key;
+        next.inputs = build::scan_inputs(build::input_roots(*tk), &*previous, next.scanned_at_ns);
+        auto checked = check::run(*tk, {});
+        REQUIRE(checked.model);
+        auto reuse = build::plan_reuse(*previous, next, checked.references, *checked.model, *tk);
+        REQUIRE(reuse);
+        CHECK(next.shown_elsewhere == web::shown_elsewhere_hashes(*checked.model));
+        return *reuse;
+    };
+    const fs::path record = f.tk / "content/interventions/video-feedback.toml";
+    reword_description(record);
+    auto reuse = plan();
+    CHECK(reuse.own_pages_only);
+    CHECK(reuse.dirty == std::unordered_set<std::string>{"interventions/video-feedback"});
+
+    write(source_template, read(source_template) + "<!-- changed -->\n");  // a page template too
+    CHECK_FALSE(plan().own_pages_only);
+    write(source_template, read(fs::path(SPROUT_SOURCE_DIR) / "templates/source.mustache"));
+
+    rename_in(record, "name");  // the name is in every list that shows it
+    reuse = plan();
+    CHECK_FALSE(reuse.own_pages_only);
+    CHECK(reuse.dirty.size() > 1);  // and the pages of the records that show it
 }
 
 TEST_CASE("adding a record or changing another kind renders everything, and still equals a clean build",

@@ -73,3 +73,17 @@ TEST_CASE("Files made from page metadata are kept only when every page and its m
     full.builder.finish();
     CHECK_FALSE(full.builder.same_pages_as_before());
 }
+
+TEST_CASE("Keeping every page but the dirty records' is all or nothing") {
+    // The previous site has no files here, so no page can be kept: the builder must then record
+    // no page at all, leaving every renderer to run as usual.
+    Pages p;
+    const auto reuse = previous({{"a.html", "A"}, {"b.html", "B"}}, {"interventions/b"});
+    p.builder.set_reuse(&reuse);
+    bool rendered = false;
+    CHECK_FALSE(p.builder.keep_all_pages_but({{"b.html", [&] { rendered = true; }}}));
+    CHECK_FALSE(rendered);
+    CHECK(p.builder.pages().empty());
+    CHECK(p.builder.kept_pages().empty());
+    p.builder.finish();
+}
