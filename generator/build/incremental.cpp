@@ -33,6 +33,33 @@ std::string keepable_record(const std::string& path, const std::string& content_
     return keepable_folder(folder) ? folder + "/" + part->stem().string() : "";
 }
 
+// Marks every record within two references of a changed one, in either direction, before or
+// after the edit. References between keepable records only: the others (scales, nations,
+// audiences, areas...) are hubs that every record refers to, and their pages are rendered
+// every time anyway.
+void mark_neighbours_dirty(std::unordered_set<std::string>& dirty, const std::vector<std::string>& changed,
+                           const check::References& before, const check::References& now) {
+    std::unordered_map<std::string, std::vector<const std::string*>> next_to;
+    for (const check::References* refs : {&before, &now})
+        for (const auto& [from, tos] : *refs) {
+            if (!keepable_key(from)) continue;
+            for (const auto& to : tos) {
+                if (!keepable_key(to)) continue;
+                next_to[from].push_back(&to);
+                next_to[to].push_back(&from);
+            }
+        }
+    std::vector<std::string> frontier = changed;
+    for (int hop = 0; hop < 2; ++hop) {
+        std::vector<std::string> reached;
+        for (const auto& key : frontier)
+            if (auto it = next_to.find(key); it != next_to.end())
+                for (const auto* n : it->second)
+                    if (dirty.insert(*n).second) reached.push_back(*n);
+        frontier = std::move(reached);
+    }
+}
+
 }  // namespace
 
 std::optional<web::Reuse> plan_reuse(Manifest& previous, Manifest& next, const check::References& now,
@@ -77,30 +104,9 @@ std::optional<web::Reuse> plan_reuse(Manifest& previous, Manifest& next, const c
         next.shown_elsewhere = web::shown_elsewhere_hashes(model);
     }
 
-    // References in both directions, as they were and as they are, between keepable records
-    // only: the others (scales, nations, audiences, areas...) are hubs that every record
-    // refers to, and their pages are rendered every time anyway.
-    std::unordered_map<std::string, std::vector<const std::string*>> next_to;
-    for (const check::References* refs : {&std::as_const(previous.references), &now})
-        for (const auto& [from, tos] : *refs) {
-            if (!keepable_key(from)) continue;
-            for (const auto& to : tos) {
-                if (!keepable_key(to)) continue;
-                next_to[from].push_back(&to);
-                next_to[to].push_back(&from);
-            }
-        }
-    std::vector<std::string> frontier = changed;
     reuse.dirty.insert(changed.begin(), changed.end());
     // A change only its own page shows reaches no other record's page.
-    for (int hop = 0; hop < (reuse.own_pages_only ? 0 : 2); ++hop) {
-        std::vector<std::string> reached;
-        for (const auto& key : frontier)
-            if (auto it = next_to.find(key); it != next_to.end())
-                for (const auto* n : it->second)
-                    if (reuse.dirty.insert(*n).second) reached.push_back(*n);
-        frontier = std::move(reached);
-    }
+    if (!reuse.own_pages_only) mark_neighbours_dirty(reuse.dirty, changed, previous.references, now);
     reuse.previous_order.reserve(previous.pages.size());
     for (auto& p : previous.pages) {
         reuse.previous_order.push_back(p.path);

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -97,13 +98,15 @@ public:
     const std::filesystem::path& destination() const { return destination_; }
 
     // Replaces the destination with the staged site in one rename (exchange when the
-    // destination exists), then removes the previous site. Throws on failure.
+    // destination exists), then removes the previous site on a thread the destructor waits
+    // for. Throws on failure.
     void commit();
 
 private:
     std::filesystem::path destination_;
     std::filesystem::path staging_;
     bool committed_ = false;
+    std::thread old_site_removal_;  // started by commit()
 
     bool link_previous(const std::string& rel, const std::filesystem::path& full, const FileDigest& want) const;
     bool still_as_written(const std::string& rel, const FileDigest& recorded) const;
