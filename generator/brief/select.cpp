@@ -288,15 +288,15 @@ public:
         std::size_t to = from;
         while (to < lower_needle.size() && word_char(static_cast<unsigned char>(lower_needle[to]))) ++to;
         if (to == from) return find_word(hay, needle);  // no word to look up
-        const std::string first = lower_needle.substr(from, to - from);
-        const auto tried = [&](const std::string& word) {
+        const std::string_view first(lower_needle.data() + from, to - from);
+        const auto tried = [&](std::string_view word) {
             const auto it = starts_.find(word);
             if (it == starts_.end()) return false;
             for (const std::size_t at : it->second)
                 if (at >= from && matches_at(hay, needle, at - from)) return true;
             return false;
         };
-        return tried(first) || (to == lower_needle.size() && tried(first + "s"));
+        return tried(first) || (to == lower_needle.size() && tried(std::string(first) + 's'));
     }
 
 private:

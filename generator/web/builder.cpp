@@ -339,9 +339,15 @@ Json Builder::conflicts(const std::vector<model::Conflict>& cs) const {
     return out;
 }
 
+std::optional<Json> Builder::over_level(const model::Rating& r, SharedItem LevelBases::*part) const {
+    const auto base = level_bases_.find({r.scale, r.level});
+    if (base == level_bases_.end()) return std::nullopt;
+    const SharedItem& shared = base->second.*part;
+    return Json{{"outcome", r.outcome}, {std::string(kBaseKey), share(shared.json, shared.hash)}};
+}
+
 Json Builder::badge(const model::Rating& r) const {
-    if (const auto base = level_bases_.find({r.scale, r.level}); base != level_bases_.end())
-        return {{"outcome", r.outcome}, {std::string(kBaseKey), share(base->second.badge.json, base->second.badge.hash)}};
+    if (auto j = over_level(r, &LevelBases::badge)) return std::move(*j);
     return badge_base(r.scale, r.level, r.outcome);
 }
 
@@ -362,8 +368,8 @@ Json Builder::badge_base(const std::string& scale_id, const std::string& level_i
 
 Json Builder::rating(const model::Rating& r) const {
     Json j;
-    if (const auto base = level_bases_.find({r.scale, r.level}); base != level_bases_.end()) {
-        j = {{"outcome", r.outcome}, {std::string(kBaseKey), share(base->second.rating.json, base->second.rating.hash)}};
+    if (auto shared = over_level(r, &LevelBases::rating)) {
+        j = std::move(*shared);
     } else {
         j = badge_base(r.scale, r.level, r.outcome);
         j["meaning_html"] = "";  // a level the scale does not define has no meaning to show

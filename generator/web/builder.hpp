@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -163,6 +164,9 @@ private:
         SharedItem badge, rating;
     };
     std::map<std::pair<std::string, std::string>, LevelBases> level_bases_;
+    // The rating's outcome over a reference to `part` of its level's bases; nullopt for a
+    // level its scale does not define.
+    std::optional<Json> over_level(const model::Rating& r, SharedItem LevelBases::*part) const;
     mutable std::mutex items_mu_;
     mutable std::unordered_map<const void*, SharedItem> shared_items_;  // by record address
     // Last, so it is destroyed first: its destructor waits for tasks that use the members above.
