@@ -139,6 +139,15 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
         if (*hash == 0) *hash = context_hash(tmpl, template_hash, ctx);
         std::string html = templates_.page(tmpl, ctx);
         ctx = Json();  // the compare table's context is tens of megabytes: not kept beside its page
+        // The largest pages (the crosswalk and compare table, 12-17 MB at N = 10,000) are
+        // written as they are linked, not copied whole first.
+        constexpr std::size_t kStreamAbove = 1 << 20;
+        if (html.size() > kStreamAbove) {
+            auto file = out_.open(path);
+            glossary_.apply_to(html, root, path, [&file](std::string_view piece) { file.append(piece); });
+            file.close();
+            return;
+        }
         html = glossary_.apply(html, root, path);
         out_.write(path, html);
     });

@@ -78,23 +78,54 @@ GlossaryLinker::GlossaryLinker(const model::Model& m) : search_({}) {
     search_ = util::MultiSearch(texts_of(forms_));
 }
 
-std::string GlossaryLinker::apply(const std::string& html, const std::string& root, const std::string& page_path) const {
-    if (forms_.empty() || page_path.starts_with("glossary/")) return html;
-    const std::size_t main_open = html.find("<main");
-    const std::size_t main_close = html.rfind("</main>");
-    if (main_open == std::string::npos || main_close == std::string::npos || main_close < main_open) return html;
+bool GlossaryLinker::applies(const std::string& html, const std::string& page_path, std::size_t& main_open,
+                             std::size_t& main_close) const {
+    if (forms_.empty() || page_path.starts_with("glossary/")) return false;
+    main_open = html.find("<main");
+    main_close = html.rfind("</main>");
+    return main_open != std::string::npos && main_close != std::string::npos && main_close >= main_open;
+}
 
-    std::vector<bool> used(terms_.size(), false);
+std::string GlossaryLinker::apply(const std::string& html, const std::string& root, const std::string& page_path) const {
+    std::size_t main_open = 0, main_close = 0;
+    if (!applies(html, page_path, main_open, main_close)) return html;
     std::string out;
     // Room for the page and every term's link (each is linked once at most): grown by
     // doubling, the copy of a list page of several megabytes took up to twice its size.
     out.reserve(html.size() + link_room_ + terms_.size() * root.size());
+    link_terms(html, root, main_open, main_close, out, [](std::string&) {});
+    return out;
+}
+
+void GlossaryLinker::apply_to(const std::string& html, const std::string& root, const std::string& page_path,
+                              const std::function<void(std::string_view)>& emit) const {
+    std::size_t main_open = 0, main_close = 0;
+    if (!applies(html, page_path, main_open, main_close)) {
+        emit(html);
+        return;
+    }
+    constexpr std::size_t kPiece = 1 << 20;
+    std::string out;
+    out.reserve(kPiece + 64 * 1024);
+    link_terms(html, root, main_open, main_close, out, [&](std::string& so_far) {
+        if (so_far.size() < kPiece) return;
+        emit(so_far);
+        so_far.clear();
+    });
+    emit(out);
+}
+
+template <class Flush>
+void GlossaryLinker::link_terms(const std::string& html, const std::string& root, std::size_t main_open,
+                                std::size_t main_close, std::string& out, Flush&& flush) const {
+    std::vector<bool> used(terms_.size(), false);
     out.append(html, 0, main_open);
     int skip_depth = 0;
     std::string nogloss_tag;
     int nogloss_depth = 0;
     std::size_t i = main_open;
     while (i < main_close) {
+        flush(out);
         if (html[i] == '<') {
             const std::size_t gt = html.find('>', i);
             if (gt == std::string::npos || gt > main_close) break;
@@ -160,7 +191,6 @@ std::string GlossaryLinker::apply(const std::string& html, const std::string& ro
         if (pos < text.size()) out.append(text, pos, std::string::npos);
     }
     out.append(html, i, std::string::npos);
-    return out;
 }
 
 }  // namespace sprout::web

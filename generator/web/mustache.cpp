@@ -162,6 +162,7 @@ struct Template::Renderer {
     std::vector<const json*> scopes;
     std::string& out;
     std::size_t line_start;
+    const Content* content = nullptr;
     bool line_had_section = false;
 
     const json* lookup(const std::vector<std::string>& path) const {
@@ -206,7 +207,9 @@ struct Template::Renderer {
                     break;
                 case Kind::variable:
                 case Kind::raw_variable:
-                    if (const json* v = lookup(n.path)) {
+                    if (content && n.kind == Kind::raw_variable && n.path.size() == 1 && n.path[0] == "content") {
+                        (*content)(out);
+                    } else if (const json* v = lookup(n.path)) {
                         if (v->is_string()) {
                             const auto& s = v->get_ref<const std::string&>();
                             if (n.kind == Kind::variable)
@@ -236,8 +239,8 @@ struct Template::Renderer {
     }
 };
 
-void Template::render(std::span<const json* const> scopes, std::string& out) const {
-    Renderer r{nodes_, {}, out, out.size()};
+void Template::render(std::span<const json* const> scopes, std::string& out, const Content* content) const {
+    Renderer r{nodes_, {}, out, out.size(), content};
     for (const json* s : scopes) r.scopes.push_back(resolve(s));
     r.run(0, nodes_.size());
     r.end_line(nullptr);

@@ -19,6 +19,7 @@
 // - `{{! comments}}`, `{{=<% %>=}}` delimiter changes; partial tags render nothing here
 //   (Templates expands them in the text before parsing).
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -41,7 +42,10 @@ public:
     explicit Template(std::string_view text);
 
     // Appends the rendering to `out`. `scopes` is the context stack, outermost first.
-    void render(std::span<const nlohmann::json* const> scopes, std::string& out) const;
+    // `content`, when given, renders `{{{content}}}` itself, straight into `out` (the layout
+    // around a page), instead of it being looked up.
+    using Content = std::function<void(std::string& out)>;
+    void render(std::span<const nlohmann::json* const> scopes, std::string& out, const Content* content = nullptr) const;
 
 private:
     enum class Kind { text, newline, variable, raw_variable, section, inverted };

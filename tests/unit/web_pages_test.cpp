@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "web/glossary_links.hpp"
 #include "web_model.hpp"
 
 using namespace sprout;
@@ -168,4 +169,30 @@ TEST_CASE("the same model gives byte-identical output", "[web][determinism]") {
         REQUIRE(second.count(path) == 1);
         CHECK(second.at(path) == data);
     }
+}
+
+TEST_CASE("a page linked a piece at a time comes out as when linked whole", "[web][glossary]") {
+    // Pages over a megabyte are written as they are linked (Builder::page): the pieces must
+    // join into exactly the page apply() returns, with each term linked once, wherever the
+    // piece boundaries fall.
+    const auto m = test::web_model();
+    const web::GlossaryLinker linker(m);
+    std::string html = "<html><head><title>attachment</title></head><body><main>";
+    for (int i = 0; i < 50000; ++i)
+        html += "<p>Row " + std::to_string(i) + ": secure attachment and more text <em>attachment</em></p>\n";
+    html += "</main><footer>attachment</footer></body></html>";
+    REQUIRE(html.size() > 3 * (1 << 20));
+    const std::string whole = linker.apply(html, "../", "compare.html");
+    std::string joined;
+    std::size_t pieces = 0;
+    linker.apply_to(html, "../", "compare.html", [&](std::string_view piece) {
+        joined += piece;
+        ++pieces;
+    });
+    CHECK(pieces > 2);
+    CHECK(joined == whole);
+    CHECK(whole != html);  // a term was linked
+    const std::string link = "<a class=\"term\" href=\"../glossary/index.html#term-attachment\"";
+    CHECK(whole.find(link) != std::string::npos);
+    CHECK(whole.find(link, whole.find(link) + 1) == std::string::npos);
 }
