@@ -183,4 +183,32 @@ std::string slug(std::string_view text, std::string_view fallback) {
     return out.empty() ? std::string(fallback) : out;
 }
 
+void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t plain_from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, plain_from, i - plain_from);
+        plain_from = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default: {
+                static constexpr char kHex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xF];
+            }
+        }
+    }
+    out.append(s, plain_from, std::string_view::npos);
+    out += '"';
+}
+
 }  // namespace sprout::text

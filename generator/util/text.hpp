@@ -19,6 +19,9 @@ bool is_valid_utf8(std::string_view s);
 // `s` with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD.
 std::string repair_utf8(std::string_view s);
 std::string to_lower(std::string_view s);
+// Appends `s` as a quoted JSON string, escaped exactly as nlohmann::json's dump() escapes it
+// (UTF-8 kept as it is). `s` must be valid UTF-8.
+void append_json_string(std::string& out, std::string_view s);
 
 // `s` cut to at most `max` bytes at a character boundary, with "…" when cut: for quoting
 // content in diagnostics, which must stay one readable line however long the value is.

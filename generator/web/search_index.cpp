@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/text.hpp"
+
 namespace sprout::web {
 
 namespace {
@@ -44,16 +46,31 @@ void write_search_index(const std::vector<WrittenPage>& pages, output::Staging& 
     script.append("window.sproutSearchIndex = ");
     both("[");
     bool first = true;
+    std::string entry;
     for (const auto& p : pages) {
         if (p.meta.search_kind.empty()) continue;
-        const nlohmann::json entry = {{"title", p.meta.title},
-                                      {"url", p.path},
-                                      {"kind", p.meta.search_kind},
-                                      {"summary", squeeze(p.meta.description)},
-                                      {"body", clip(squeeze(p.meta.search_body))}};
+        const std::string summary = squeeze(p.meta.description), body = clip(squeeze(p.meta.search_body));
+        // Keys in the order nlohmann::json writes an object (sorted); strings escaped as it
+        // does. Written directly: building and dumping a JSON value per page was most of the
+        // index's 0.3 s at N = 10,000, which an edit rebuild waits for.
+        const std::pair<const char*, std::string_view> fields[] = {
+            {"body", body}, {"kind", p.meta.search_kind}, {"summary", summary}, {"title", p.meta.title}, {"url", p.path}};
+        entry.clear();
+        if (std::all_of(std::begin(fields), std::end(fields), [](const auto& f) { return text::is_valid_utf8(f.second); })) {
+            for (const auto& [key, value] : fields) {
+                entry += entry.empty() ? "{\"" : ",\"";
+                entry.append(key).append("\":");
+                text::append_json_string(entry, value);
+            }
+            entry += '}';
+        } else {  // nlohmann replaces what is not UTF-8
+            nlohmann::json j = nlohmann::json::object();
+            for (const auto& [key, value] : fields) j[key] = std::string(value);
+            entry = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        }
         if (!first) both(",");
         first = false;
-        both(entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        both(entry);
     }
     both("]");
     json.append("\n");
