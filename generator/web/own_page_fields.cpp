@@ -1,5 +1,7 @@
 #include "web/own_page_fields.hpp"
 
+#include <string_view>
+
 #include "output/staging.hpp"
 #include "util/parallel.hpp"
 #include "web/data_export.hpp"
@@ -33,14 +35,20 @@ ShownElsewhere shown_elsewhere_hashes(const model::Model& m) {
     return out;
 }
 
-std::optional<std::uint64_t> shown_elsewhere_hash(const model::Model& m, const std::string& key) {
+OwnPageRecord own_page_record(const model::Model& m, const std::string& key) {
     const auto slash = key.find('/');
-    if (slash == std::string::npos) return std::nullopt;
-    const std::string folder = key.substr(0, slash), id = key.substr(slash + 1);
-    if (folder == "interventions")
-        if (const auto* i = m.intervention(id)) return shown_elsewhere_hash(*i);
-    if (folder == "examples")
-        if (const auto* e = m.example(id)) return shown_elsewhere_hash(*e);
+    if (slash == std::string::npos) return {};
+    const std::string_view folder(key.data(), slash);
+    const std::string id = key.substr(slash + 1);
+    if (folder == "interventions") return {m.intervention(id), nullptr};
+    if (folder == "examples") return {nullptr, m.example(id)};
+    return {};
+}
+
+std::optional<std::uint64_t> shown_elsewhere_hash(const model::Model& m, const std::string& key) {
+    const auto r = own_page_record(m, key);
+    if (r.intervention) return shown_elsewhere_hash(*r.intervention);
+    if (r.example) return shown_elsewhere_hash(*r.example);
     return std::nullopt;
 }
 

@@ -27,8 +27,16 @@ std::uint64_t shown_elsewhere_hash(const model::Example& e);
 using ShownElsewhere = std::map<std::string, std::uint64_t>;
 ShownElsewhere shown_elsewhere_hashes(const model::Model& m);
 
-// shown_elsewhere_hash of record "folder/id" in `m`; nullopt when the key names no intervention
-// or example (every field of the other kinds is shown beyond its own page).
+// The intervention or example that "folder/id" names in `m`: the records with own-page
+// fields. Both null for any other key (every field of the other kinds is shown beyond its
+// own page).
+struct OwnPageRecord {
+    const model::Intervention* intervention = nullptr;
+    const model::Example* example = nullptr;
+};
+OwnPageRecord own_page_record(const model::Model& m, const std::string& key);
+
+// shown_elsewhere_hash of record "folder/id" in `m`; nullopt when own_page_record finds none.
 std::optional<std::uint64_t> shown_elsewhere_hash(const model::Model& m, const std::string& key);
 
 }  // namespace sprout::web

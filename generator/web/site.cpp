@@ -5,6 +5,7 @@
 
 #include "web/data_export.hpp"
 #include "web/feeds.hpp"
+#include "web/own_page_fields.hpp"
 #include "web/search_index.hpp"
 #include "web/sections.hpp"
 #include "web/urls.hpp"
@@ -63,14 +64,11 @@ void render_every_part(Builder& b) {
 bool render_own_pages_only(Builder& b, const Reuse& reuse) {
     std::unordered_map<std::string, std::function<void()>> render;
     for (const auto& key : reuse.dirty) {
-        const auto slash = key.find('/');
-        if (slash == std::string::npos) return false;
-        const std::string folder = key.substr(0, slash), id = key.substr(slash + 1);
-        auto& job = render[urls::record(folder, id)];
-        if (const auto* i = folder == "interventions" ? b.model.intervention(id) : nullptr)
-            job = [&b, i] { render_intervention_page(b, *i); };
-        else if (const auto* e = folder == "examples" ? b.model.example(id) : nullptr)
-            job = [&b, e] { render_example_page(b, *e); };
+        const auto r = own_page_record(b.model, key);
+        if (const auto* i = r.intervention)
+            render[urls::record("interventions", i->id)] = [&b, i] { render_intervention_page(b, *i); };
+        else if (const auto* e = r.example)
+            render[urls::record("examples", e->id)] = [&b, e] { render_example_page(b, *e); };
         else
             return false;
     }
