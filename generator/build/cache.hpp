@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "check/checker.hpp"
@@ -69,8 +70,14 @@ void save_manifest(const std::filesystem::path& file, const Manifest& m);
 // Every regular file under `roots` (missing roots are skipped), sorted by path. Files whose size
 // and mtime match `previous` keep its hash without being read, unless they were modified so
 // close to the previous scan that a later change could share their mtime ("racily clean").
+// With `unhashed`, the files that need a hash keep hash 0 and their indexes go there, for
+// complete_hashes once the check has read the content (a full build then reads each file once).
 std::vector<InputFile> scan_inputs(const std::vector<std::filesystem::path>& roots, const Manifest* previous,
-                                   std::int64_t& scanned_at_ns);
+                                   std::int64_t& scanned_at_ns, std::vector<std::size_t>* unhashed = nullptr);
+// Hashes files[i] for each i in `unhashed`: from `known` (absolute path -> util::content_hash of
+// the bytes already read) where it is there, else by reading the file.
+void complete_hashes(std::vector<InputFile>& files, const std::vector<std::size_t>& unhashed,
+                     const std::unordered_map<std::string, std::uint64_t>& known);
 
 // Whether the files at `dir` are still exactly the ones `outputs` lists (no file added by the
 // build is missing or has another size or mtime).

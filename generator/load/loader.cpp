@@ -5,6 +5,7 @@
 #include <functional>
 #include <system_error>
 
+#include "util/hash_mix.hpp"
 #include "util/parallel.hpp"
 #include "util/text.hpp"
 
@@ -235,6 +236,8 @@ bool load_record(const RecordFile& f, RawRecord& r, Diagnostics& found) {
     } else if (!(data = text::read_file(f.file.string()))) {
         found.error({f.display, 0, 0}, "", "cannot read file", "check its permissions");
     }
+    r.file = f.file.string();
+    if (data) r.bytes_hash = util::content_hash(*data);
     r.parsed = data && parse_record(*data, f.display, *f.kind, r, found);
     return true;
 }

@@ -64,8 +64,6 @@ Staging::~Staging() {
     fs::remove_all(staging_, ec);
 }
 
-std::uint64_t content_hash(std::string_view data) { return std::hash<std::string_view>{}(data); }
-
 namespace {
 
 constexpr std::uint64_t kFileHashSeed = 0x53'70'72'6f'75'74ULL;
@@ -79,7 +77,7 @@ void write_all(int fd, std::string_view data, std::string_view relative) {
 
 std::uint64_t file_hash(std::string_view data) {
     std::uint64_t h = kFileHashSeed;
-    for (std::size_t at = 0; at < data.size(); at += kFileHashBlock) h = util::hash_mix(h, content_hash(data.substr(at, kFileHashBlock)));
+    for (std::size_t at = 0; at < data.size(); at += kFileHashBlock) h = util::hash_mix(h, util::content_hash(data.substr(at, kFileHashBlock)));
     return util::hash_mix(h, data.size());
 }
 
@@ -237,7 +235,7 @@ void Staging::Stream::append(std::string_view piece) {
 }
 
 void Staging::Stream::flush_block() {
-    hash_ = util::hash_mix(hash_, content_hash(block_));
+    hash_ = util::hash_mix(hash_, util::content_hash(block_));
     write_all(fd_, block_, relative_);
     size_ += block_.size();
     block_.clear();

@@ -24,8 +24,6 @@ struct FileDigest {
 };
 using Digests = std::unordered_map<std::string, FileDigest>;  // site-relative path → digest
 
-// A fast 64-bit hash of bytes; stable for a given build of sprout, which is all a cache needs.
-std::uint64_t content_hash(std::string_view data);
 // The hash a FileDigest records: the same whether the file was written whole (Staging::write)
 // or in pieces (Staging::Stream), because both hash it in blocks of kFileHashBlock bytes.
 inline constexpr std::size_t kFileHashBlock = 64 * 1024;

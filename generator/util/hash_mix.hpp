@@ -1,11 +1,17 @@
 #pragma once
-// One step of a running 64-bit hash: `v` folded into `h` through splitmix64's finaliser. Each
-// step is a bijection of h, so different inputs stay apart as well as one 64-bit hash of all
-// their bytes would keep them.
+// The hashes the build's caches compare: of bytes, and of several values in a row.
 #include <cstdint>
+#include <functional>
+#include <string_view>
 
 namespace sprout::util {
 
+// A fast 64-bit hash of bytes; stable for a given build of sprout, which is all a cache needs.
+inline std::uint64_t content_hash(std::string_view data) { return std::hash<std::string_view>{}(data); }
+
+// One step of a running 64-bit hash: `v` folded into `h` through splitmix64's finaliser. Each
+// step is a bijection of h, so different inputs stay apart as well as one 64-bit hash of all
+// their bytes would keep them.
 inline std::uint64_t hash_mix(std::uint64_t h, std::uint64_t v) {
     h ^= v + 0x9e3779b97f4a7c15ULL;
     h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;

@@ -249,14 +249,14 @@ std::uint64_t hash_json(std::uint64_t h, const Json& j) {
     switch (j.type()) {
         case Json::value_t::object:
             h = hash_mix(h, j.size());
-            for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) h = hash_json(hash_mix(h, output::content_hash(k)), v);
+            for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) h = hash_json(hash_mix(h, util::content_hash(k)), v);
             return h;
         case Json::value_t::array:
             h = hash_mix(h, j.size());
             for (const auto& v : j) h = hash_json(h, v);
             return h;
         case Json::value_t::string:
-            return hash_mix(h, output::content_hash(j.get_ref<const std::string&>()));
+            return hash_mix(h, util::content_hash(j.get_ref<const std::string&>()));
         case Json::value_t::boolean:
             return hash_mix(h, j.get<bool>() ? 1 : 0);
         case Json::value_t::number_integer:
@@ -268,7 +268,7 @@ std::uint64_t hash_json(std::uint64_t h, const Json& j) {
         case Json::value_t::binary:
             // A shared list entry stands in the hash for the entry's contents (shared_json.hpp).
             if (shared_target(j)) return hash_mix(h, shared_hash(j));
-            return hash_mix(h, output::content_hash({reinterpret_cast<const char*>(j.get_binary().data()), j.get_binary().size()}));
+            return hash_mix(h, util::content_hash({reinterpret_cast<const char*>(j.get_binary().data()), j.get_binary().size()}));
         default:
             return h;
     }
@@ -278,7 +278,7 @@ std::uint64_t hash_json(std::uint64_t h, const Json& j) {
 std::uint64_t Builder::json_hash(const Json& j) { return hash_json(0, j); }
 
 std::uint64_t Builder::context_hash(const std::string& tmpl, std::uint64_t template_hash, const Json& ctx) {
-    return hash_json(hash_mix(output::content_hash(tmpl), template_hash), ctx) | 1;  // never 0, which means "not yet hashed"
+    return hash_json(hash_mix(util::content_hash(tmpl), template_hash), ctx) | 1;  // never 0, which means "not yet hashed"
 }
 
 namespace {

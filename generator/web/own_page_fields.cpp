@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "output/staging.hpp"
+#include "util/hash_mix.hpp"
 #include "util/parallel.hpp"
 #include "web/data_export.hpp"
 
@@ -14,7 +14,7 @@ namespace {
 // own-page fields covers the rest, including any field added to the export later.
 std::uint64_t hash_without(nlohmann::json record, const char* own_page_field) {
     record.erase(own_page_field);
-    return output::content_hash(record.dump());
+    return util::content_hash(record.dump());
 }
 
 }  // namespace

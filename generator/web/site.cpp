@@ -114,7 +114,7 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     }
     for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
     b.finish();  // every page and export written (they run on worker threads)
-    return {b.pages(), b.kept_pages()};
+    return b.take_pages();
 }
 
 }  // namespace sprout::web

@@ -1,5 +1,6 @@
 // The incremental build cache (build/cache.hpp): whatever happened since the last build, an
 // incremental build must give byte for byte the site a clean build gives.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
@@ -10,6 +11,7 @@
 #include "build/incremental.hpp"
 #include "check/checker.hpp"
 #include "support.hpp"
+#include "util/hash_mix.hpp"
 
 namespace fs = std::filesystem;
 using namespace sprout;
@@ -281,6 +283,34 @@ TEST_CASE("a missing or damaged cache means a full build", "[build-cache]") {
     fs::remove(cache);
     CHECK(f.build_and_compare().find("is up to date") == std::string::npos);
     CHECK(fs::exists(cache));
+}
+
+TEST_CASE("a clean build's cache hashes every input as reading it afresh does", "[build-cache]") {
+    // A build without a cache takes content files' hashes from the check's reading of them;
+    // templates, themes and files the check skips are read for their hash.
+    Fixture f;
+    write(f.tk / "content/interventions/.notes.txt", "not a record\n");
+    write(f.tk / "templates/partials/extra.mustache", "{{! unused }}\n");
+    f.build(f.site, false);
+    const auto saved = build::load_manifest(build::cache_path(f.site));
+    REQUIRE(saved);
+    std::string err;
+    const auto tk = load::locate(f.tk.string(), err);
+    REQUIRE(tk);
+    std::int64_t scanned = 0;
+    const auto fresh = build::scan_inputs(build::input_roots(*tk), nullptr, scanned);
+    REQUIRE(saved->inputs.size() == fresh.size());
+    std::size_t records = 0;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+        INFO(fresh[i].path);
+        CHECK(saved->inputs[i].path == fresh[i].path);
+        CHECK(saved->inputs[i].hash == fresh[i].hash);
+        CHECK(saved->inputs[i].hash == util::content_hash(read(fresh[i].path)));
+        records += fresh[i].path.ends_with(".toml");
+    }
+    CHECK(records > 10);
+    CHECK(std::any_of(fresh.begin(), fresh.end(), [](const auto& in) { return in.path.ends_with("extra.mustache"); }));
+    CHECK(std::any_of(fresh.begin(), fresh.end(), [](const auto& in) { return in.path.ends_with(".notes.txt"); }));
 }
 
 TEST_CASE("the manifest round-trips", "[build-cache]") {
