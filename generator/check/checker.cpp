@@ -480,9 +480,11 @@ Result run(const load::Toolkit& tk, const Options& opts) {
     r.records = load::read_records(tk, r.diags, [&](load::RawRecord& rec, Diagnostics& found) {
         const auto errors_before = found.error_count();
         auto facts = check_record(rec, found);
-        if (rec.parsed && found.error_count() == errors_before) {
+        if (rec.parsed && found.error_count() == errors_before && opts.want_model) {
             std::lock_guard lock(model_mutex);
             load::add_to_model(model, rec);
+        } else {
+            load::free_parsed(rec);
         }
         std::lock_guard lock(facts_mutex);
         facts_by_path.emplace(rec.path, std::move(facts));
@@ -493,7 +495,7 @@ Result run(const load::Toolkit& tk, const Options& opts) {
     facts_by_path.clear();
     cross_check(r.records, facts, r.diags, &r.references);
     r.diags.sort();
-    if (r.ok(opts)) {
+    if (r.ok(opts) && opts.want_model) {
         load::finish_model(model);
         r.model = std::move(model);
     }

@@ -11,7 +11,8 @@
 namespace sprout::check {
 
 struct Options {
-    bool strict = false;  // warnings count as errors
+    bool strict = false;      // warnings count as errors
+    bool want_model = true;   // false: only report (`sprout check`), skipping the typed model
 };
 
 // Validates each record against its kind's schema and the records against each other:
@@ -27,7 +28,7 @@ struct Result {
     Diagnostics diags;
     std::vector<load::RawRecord> records;
     References references;
-    std::optional<model::Model> model;  // set when there are no errors (nor warnings under strict)
+    std::optional<model::Model> model;  // set when there are no errors (nor warnings under strict) and wanted
     bool ok(const Options& o) const {
         return diags.error_count() == 0 && (!o.strict || diags.warning_count() == 0);
     }

@@ -53,7 +53,7 @@ int check(const CheckArgs& a) {
         std::cerr << "sprout check: " << err << "\n";
         return UsageError;
     }
-    const check::Options opts{a.strict};
+    const check::Options opts{.strict = a.strict, .want_model = false};
     auto r = check::run(*tk, opts);
     print_diagnostics(r.diags, a.format);
     if (!a.quiet && a.format != "json") {

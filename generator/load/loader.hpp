@@ -60,6 +60,8 @@ bool parse_record(std::string_view text, const std::string& path, const schema::
 // Adds one record to the model (in any order: finish_model sorts), then frees its parsed TOML
 // and body, keeping kind, id and path. Call only on a record that checked without errors.
 void add_to_model(model::Model& m, RawRecord& r);
+// Frees a record's parsed TOML and body, keeping kind, id and path (when it goes into no model).
+void free_parsed(RawRecord& r);
 // Puts every kind of record in id order, once all are added.
 void finish_model(model::Model& m);
 

@@ -293,6 +293,10 @@ void sort_by_id(std::vector<T>& v) {
 
 void add_to_model(Model& m, RawRecord& r) {
     add(m, r);
+    free_parsed(r);
+}
+
+void free_parsed(RawRecord& r) {
     r.table.clear();
     std::string().swap(r.body);
 }

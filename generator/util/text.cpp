@@ -124,12 +124,12 @@ std::string excerpt(std::string_view s, std::size_t max) {
 // With open/read into a string of the file's size: an ifstream copied through a stringstream
 // (locale set-up, a doubling buffer, a final copy) was a fifth of checking 27,000 records and
 // most of the link checker's reading of a big site back.
-std::optional<std::string> read_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
+namespace {
+
+// Reads the rest of `fd`, `size_hint` bytes expected; closes it.
+std::optional<std::string> read_and_close(int fd, std::size_t size_hint) {
     // One more byte than the size, so the read that finds the end needs no second pass.
-    std::size_t capacity = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 4096;
+    std::size_t capacity = size_hint > 0 ? size_hint + 1 : 4096;
     std::string out;
     for (;;) {
         if (out.size() == capacity) capacity *= 2;  // the file grew, or its size was unknown
@@ -145,6 +145,36 @@ std::optional<std::string> read_file(const std::string& path) {
     }
     ::close(fd);
     return out;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    return read_and_close(fd, ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0);
+}
+
+RegularFile read_regular_file(const std::string& path, std::uint64_t max_bytes) {
+    RegularFile r;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return r;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        return r;
+    }
+    r.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    if (!S_ISREG(st.st_mode) || r.size > max_bytes) {
+        r.status = S_ISREG(st.st_mode) ? RegularFile::Status::TooLarge : RegularFile::Status::NotRegular;
+        ::close(fd);
+        return r;
+    }
+    // O_NONBLOCK does not change reads of a regular file.
+    r.data = read_and_close(fd, r.size);
+    if (r.data) r.status = RegularFile::Status::Ok;
+    return r;
 }
 
 bool write_all(int fd, std::string_view data) {

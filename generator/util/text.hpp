@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers shared by the loader, checker and renderers.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,14 @@ std::string excerpt(std::string_view s, std::size_t max = 80);
 
 // Reads a whole file; nullopt if it cannot be read.
 std::optional<std::string> read_file(const std::string& path);
+// Reads a file that must be a regular file of at most `max_bytes`, with one open and one fstat
+// (a FIFO is opened without blocking and refused). `data` is set only on success.
+struct RegularFile {
+    enum class Status { Ok, NotRegular, TooLarge, Unreadable } status = Status::Unreadable;
+    std::uint64_t size = 0;
+    std::optional<std::string> data;
+};
+RegularFile read_regular_file(const std::string& path, std::uint64_t max_bytes);
 // Writes all of `data` to the open file `fd`, through short writes and interruptions; false
 // (with errno set) when it cannot.
 bool write_all(int fd, std::string_view data);

@@ -123,7 +123,7 @@ std::vector<std::string> outline(const sprout::model::Model& m) {
 
 // check::run checks each record and adds it to the model while its TOML is in hand, on
 // several threads; check_records does the same checks on records read beforehand. Both must
-// report the same problems and make the same model.
+// report the same problems and make the same model; without a model wanted, the same problems.
 TEST_CASE("checking records as they are read gives what checking them afterwards gives", "[check][fixtures]") {
     std::vector<fs::path> cases{fs::path(SPROUT_SOURCE_DIR)};  // the bundled toolkit: clean
     for (const auto& e : fs::directory_iterator(fs::path(SPROUT_FIXTURES) / "bad"))
@@ -153,6 +153,12 @@ TEST_CASE("checking records as they are read gives what checking them afterwards
             CHECK(streamed.records.size() == records.size());
             REQUIRE(streamed.model.has_value() == (diags.error_count() == 0));
             if (streamed.model) CHECK(outline(*streamed.model) == outline(sprout::load::to_model(records)));
+
+            // `sprout check` skips the model: it must report exactly the same.
+            const auto report_only = sprout::check::run(*tk, {.want_model = false});
+            CHECK(formatted(report_only.diags) == formatted(diags));
+            CHECK(report_only.records.size() == records.size());
+            CHECK_FALSE(report_only.model.has_value());
         }
     }
 }
