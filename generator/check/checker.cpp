@@ -58,35 +58,42 @@ std::string record_key(const schema::KindSpec& k, const std::string& id) {
     return k.folder.empty() ? k.file : k.folder + "/" + id;
 }
 
+// Where in its record's file a use is: the file and the record are the RecordFacts' own, not
+// copied into each of a record's uses (at N = 10,000 the copies were 40 MB of checking's peak).
+struct Place {
+    std::uint32_t line = 1, column = 1;
+};
+
 struct RefUse {
-    std::string from;  // the referring record, "folder/id"
     std::string kind;  // kind name the id must belong to
     std::string id;
-    SourcePos pos;
+    Place at;
     std::string field;
 };
 
 struct LevelUse {
     std::string scale, level;
-    SourcePos pos;
+    Place at;
     std::string field;
 };
 
 struct RecordRefUse {
-    std::string from;    // the referring record, "folder/id"
     std::string target;  // "folder/id"
-    SourcePos pos;
+    Place at;
     std::string field;
 };
 
 // What the checks across records need from one record, taken while its TOML is in hand (the
 // check frees each record's TOML as soon as it is in the model).
 struct RecordFacts {
+    std::string from;  // the record, "folder/id"
+    std::string path;  // its file, as diagnostics show it
     std::vector<RefUse> refs;
     std::vector<LevelUse> levels;
     std::vector<RecordRefUse> rrefs;
     std::vector<std::string> scale_levels;  // an evidence scale's level ids, in order
     bool seed_file = false;                 // a source that is a seed document need not be cited
+    SourcePos pos(const Place& p) const { return {path, p.line, p.column}; }
 };
 
 // Each schema pattern compiled once per process, before any thread reads them: compiling one
@@ -116,7 +123,8 @@ public:
         if (!r.parsed) return;
         path_ = r.path;
         kind_ = r.kind;
-        from_ = record_key(*r.kind, r.id);
+        facts_.from = record_key(*r.kind, r.id);
+        facts_.path = r.path;
         table(r.table, r.kind->fields, "", r.kind->title);
         const auto* cite = r.kind->field("cite");
         if (r.kind->claim && cite && !cite->required && !r.table.contains("cite"))
@@ -130,6 +138,10 @@ public:
 
 private:
     SourcePos at(const toml::node& n) const { return load::pos_of(n, path_); }
+    static Place place(const toml::node& n) {
+        const auto& b = n.source().begin;
+        return {b.line ? b.line : 1u, b.column ? b.column : 1u};
+    }
 
     // A rating's level must be one of its scale's levels: the levels, each once.
     void scale_levels(const toml::table& t) {
@@ -178,7 +190,7 @@ private:
         if (const auto* scale = t.get("scale"); scale && prefix.find("ratings[") == 0)
             if (auto s = scale->value<std::string>())
                 if (auto l = t["level"].value<std::string>())
-                    levels_.push_back({*s, *l, at(*t.get("level")), prefix + "level"});
+                    levels_.push_back({*s, *l, place(*t.get("level")), prefix + "level"});
     }
 
     static std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
@@ -232,7 +244,7 @@ private:
     void id_ref(const toml::node& n, const FieldSpec& f, const std::string& field) {
         std::string id;
         if (!text_value(n, field, id)) return;
-        refs_.push_back({from_, f.ref, id, at(n), field});
+        refs_.push_back({f.ref, id, place(n), field});
     }
 
     void value(const toml::node& n, const FieldSpec& f, const std::string& field) {
@@ -319,8 +331,8 @@ private:
                 if (!text_value(item, sub, s)) continue;
                 if (!seen.insert(s).second)
                     diags_.error(at(item), sub, "'" + text::excerpt(s) + "' is listed twice");
-                if (f.type == FieldType::Refs) refs_.push_back({from_, f.ref, s, at(item), sub});
-                if (f.type == FieldType::RecordRefs) rrefs_.push_back({from_, s, at(item), sub});
+                if (f.type == FieldType::Refs) refs_.push_back({f.ref, s, place(item), sub});
+                if (f.type == FieldType::RecordRefs) rrefs_.push_back({s, place(item), sub});
             }
             return;
         }
@@ -355,7 +367,6 @@ private:
     std::vector<RecordRefUse>& rrefs_;
     RecordFacts& facts_;
     std::string path_;
-    std::string from_;
     const schema::KindSpec* kind_ = nullptr;
 };
 
@@ -381,10 +392,10 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
             diags.error({r.path, 1, 1}, "", "duplicate " + r.kind->title + " id '" + r.id + "'",
                         "also defined in " + records[it->second].path);
     }
-    // Every record's uses, in listing order.
+    // Every record's uses, in listing order, each with its record's facts.
     auto each_use = [&facts](auto member, auto&& fn) {
         for (const auto& f : facts)
-            for (const auto& u : f.*member) fn(u);
+            for (const auto& u : f.*member) fn(f, u);
     };
 
     auto ids_of = [&](const std::string& kind) {
@@ -393,35 +404,35 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
         return out;
     };
 
-    each_use(&RecordFacts::refs, [&](const RefUse& u) {
+    each_use(&RecordFacts::refs, [&](const RecordFacts& f, const RefUse& u) {
         if (ids[u.kind].count(u.id)) return;
         const auto* k = s.kind(u.kind);
         const auto c = text::closest(u.id, ids_of(u.kind));
-        diags.error(u.pos, u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
+        diags.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
                     c ? "did you mean '" + *c + "'?"
                       : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + text::excerpt(u.id) + "." + k->extension));
     });
 
-    each_use(&RecordFacts::rrefs, [&](const RecordRefUse& u) {
+    each_use(&RecordFacts::rrefs, [&](const RecordFacts& f, const RecordRefUse& u) {
         const auto slash = u.target.find('/');
         const auto* k = slash == std::string::npos ? nullptr : s.by_folder(u.target.substr(0, slash));
         if (!k) {
-            diags.error(u.pos, u.field, "'" + text::excerpt(u.target) + "' does not name a record",
+            diags.error(f.pos(u.at), u.field, "'" + text::excerpt(u.target) + "' does not name a record",
                         "write folder/id, e.g. statistics/some-figure");
             return;
         }
         const std::string id = u.target.substr(slash + 1);
         if (ids[k->name].count(id)) return;
         const auto c = text::closest(id, ids_of(k->name));
-        diags.error(u.pos, u.field, "no " + k->title + " with id '" + text::excerpt(id) + "'",
+        diags.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(id) + "'",
                     c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
     });
 
     if (references) {
-        each_use(&RecordFacts::refs, [&](const RefUse& u) {
-            if (const auto* k = s.kind(u.kind)) (*references)[u.from].push_back(record_key(*k, u.id));
+        each_use(&RecordFacts::refs, [&](const RecordFacts& f, const RefUse& u) {
+            if (const auto* k = s.kind(u.kind)) (*references)[f.from].push_back(record_key(*k, u.id));
         });
-        each_use(&RecordFacts::rrefs, [&](const RecordRefUse& u) { (*references)[u.from].push_back(u.target); });
+        each_use(&RecordFacts::rrefs, [&](const RecordFacts& f, const RecordRefUse& u) { (*references)[f.from].push_back(u.target); });
         for (auto& [from, to] : *references) {
             std::sort(to.begin(), to.end());
             to.erase(std::unique(to.begin(), to.end()), to.end());
@@ -430,7 +441,7 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
 
     // A source nothing cites is probably a leftover or a typo'd id elsewhere.
     std::set<std::string> cited;
-    each_use(&RecordFacts::refs, [&](const RefUse& u) {
+    each_use(&RecordFacts::refs, [&](const RecordFacts&, const RefUse& u) {
         if (u.kind == "source") cited.insert(u.id);
     });
     for (const auto& [id, i] : ids["source"])
@@ -442,13 +453,13 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
     std::map<std::string, const std::vector<std::string>*> scale_levels;
     for (const auto& [id, i] : ids["evidence-scale"])
         if (!facts[i].scale_levels.empty()) scale_levels[id] = &facts[i].scale_levels;
-    each_use(&RecordFacts::levels, [&](const LevelUse& u) {
+    each_use(&RecordFacts::levels, [&](const RecordFacts& f, const LevelUse& u) {
         auto it = scale_levels.find(u.scale);
         if (it == scale_levels.end()) return;  // unknown scale already reported
         const auto& levels = *it->second;
         if (std::find(levels.begin(), levels.end(), u.level) != levels.end()) return;
         const auto c = text::closest(u.level, levels);
-        diags.error(u.pos, u.field, "level '" + text::excerpt(u.level) + "' is not on scale '" + text::excerpt(u.scale) + "'",
+        diags.error(f.pos(u.at), u.field, "level '" + text::excerpt(u.level) + "' is not on scale '" + text::excerpt(u.scale) + "'",
                     c ? "did you mean '" + *c + "'? (levels: " + text::join(levels, ", ") + ")"
                       : "levels: " + text::join(levels, ", "));
     });
