@@ -92,7 +92,8 @@ std::vector<std::string> split_fields(std::string_view line) {
 void put_page(std::string& out, const web::WrittenPage& p) {
     const auto& m = p.meta;
     out += "page";
-    for (const auto* f : {&p.path, &m.title, &m.description, &m.section, &m.search_kind, &m.search_body}) put_field(out, *f);
+    for (const auto* f : {&p.path, &m.title, &m.description, &m.section, &m.search_kind}) put_field(out, *f);
+    put_field(out, m.search_body.str());
     put_field(out, std::string(m.in_sitemap ? "s" : "") + (m.absolute_links ? "a" : ""));
     put_field(out, fmt::format("{:x}", p.input_hash));
     put_field(out, fmt::format("{:x}", p.template_hash));

@@ -91,6 +91,12 @@ Builder::Builder(const model::Model& m, const Templates& t, output::Staging& out
         }
 }
 
+namespace {
+// The templates of pages that list every intervention, or every rating of them.
+const std::unordered_set<std::string> kListsEverything = {"compare", "crosswalk", "interventions-index", "audience",
+                                                          "evidence-scale"};
+}  // namespace
+
 void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, PageMeta meta) {
     const auto& site = model.site;
     std::string root = urls::root_of(path);
@@ -116,9 +122,10 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     Json scripts = Json::array();
     for (const auto& s : meta.scripts) scripts.push_back({{"src", "assets/" + s}});
     ctx["scripts"] = scripts;
-    // Kept until the search index is written (35 MB at N = 10,000): without the spare
-    // capacity left by the appends that built them.
-    meta.search_body.shrink_to_fit();
+    // Kept until the search index and the cache are written: the search text (22 MB at
+    // N = 10,000) in a temporary file, the description without the spare capacity left by the
+    // appends that built it.
+    meta.search_body.spill_to(spill_);
     meta.description.shrink_to_fit();
     pages_.push_back({path, std::move(meta)});
     const std::uint64_t template_hash = pages_.back().template_hash = templates_.hash(tmpl);
@@ -151,6 +158,10 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
         html = glossary_.apply(html, root, path);
         out_.write(path, html);
     });
+    // A page listing the whole toolkit (megabytes of context and of HTML at N = 10,000) is
+    // rendered before the next context is built: built back to back, three or four such
+    // contexts and pages were held at once, the peak of a build.
+    if (kListsEverything.count(tmpl)) render_queue_.wait();
 }
 
 bool Builder::keep_record_page(const std::string& folder, const std::string& id, const std::string& tmpl) {
@@ -184,6 +195,7 @@ bool Builder::keep_all_pages_but(const std::unordered_map<std::string, std::func
 
 void Builder::keep(const WrittenPage& previous) {
     pages_.push_back(previous);
+    pages_.back().meta.search_body.spill_to(spill_);
     hashes_.push_back(previous.input_hash);
     kept_.insert(previous.path);
     link_later(previous.path);

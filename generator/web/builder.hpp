@@ -154,6 +154,7 @@ private:
     std::vector<WrittenPage> pages_;
     const Reuse* reuse_ = nullptr;
     std::unordered_set<std::string> kept_;
+    std::shared_ptr<TextSpill> spill_ = TextSpill::create();  // the pages' search text
     std::vector<std::string> to_link_;  // kept pages not yet linked into the staging folder
     void keep(const WrittenPage& previous);  // records it as the page at its path, linked from the previous site
     void link_later(std::string path);

@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "web/text_spill.hpp"
+
 namespace sprout::web {
 
 struct Crumb {
@@ -26,7 +28,7 @@ struct PageMeta {
     std::vector<Crumb> crumbs;  // between Home and the page itself
     std::vector<std::string> scripts;  // theme scripts the page uses, e.g. "filter.js"
     std::string search_kind;  // label in search results ("Intervention"); "" keeps it out of search
-    std::string search_body;  // plain text searched as the body
+    SpillableText search_body;  // plain text searched as the body; the Builder spills it once the page is queued
     bool in_sitemap = true;
     // Links from the site's base URL (when set) instead of relative ones: the 404 page is
     // served at whatever address was asked for, so relative links would break.

@@ -49,7 +49,7 @@ void write_search_index(const std::vector<WrittenPage>& pages, output::Staging& 
     std::string entry;
     for (const auto& p : pages) {
         if (p.meta.search_kind.empty()) continue;
-        const std::string summary = squeeze(p.meta.description), body = clip(squeeze(p.meta.search_body));
+        const std::string summary = squeeze(p.meta.description), body = clip(squeeze(p.meta.search_body.str()));
         // Keys in the order nlohmann::json writes an object (sorted); strings escaped as it
         // does. Written directly: building and dumping a JSON value per page was most of the
         // index's 0.3 s at N = 10,000, which an edit rebuild waits for.

@@ -1,0 +1,106 @@
+#include "web/text_spill.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "util/hash_mix.hpp"
+
+namespace sprout::web {
+
+namespace {
+constexpr std::size_t kBuffer = 1 << 20;
+}  // namespace
+
+std::shared_ptr<TextSpill> TextSpill::create() {
+    std::error_code ec;
+    const auto dir = std::filesystem::temp_directory_path(ec);
+    if (ec) return nullptr;
+    // Unnamed: nothing to clean up, whatever way the build ends. Where the file system cannot
+    // make unnamed files, a named one is unlinked at once.
+    int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        std::string name = (dir / "sprout-text-XXXXXX").string();
+        fd = ::mkostemp(name.data(), O_CLOEXEC);
+        if (fd < 0) return nullptr;
+        ::unlink(name.c_str());
+    }
+    return std::shared_ptr<TextSpill>(new TextSpill(fd));
+}
+
+TextSpill::~TextSpill() { ::close(fd_); }
+
+bool TextSpill::flush_locked() {
+    if (buffer_.empty()) return true;
+    std::uint64_t at = written_;
+    std::string_view rest = buffer_;
+    while (!rest.empty()) {
+        const ssize_t n = ::pwrite(fd_, rest.data(), rest.size(), static_cast<off_t>(at));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        rest.remove_prefix(static_cast<std::size_t>(n));
+        at += static_cast<std::uint64_t>(n);
+    }
+    written_ = at;
+    buffer_.clear();
+    return true;
+}
+
+bool TextSpill::add(std::string_view text, Ref& ref) {
+    std::lock_guard lock(mu_);
+    if (buffer_.size() + text.size() > kBuffer && !flush_locked()) return false;
+    ref = {written_ + buffer_.size(), text.size()};
+    buffer_.append(text);
+    return true;
+}
+
+std::string TextSpill::read(Ref ref) const {
+    std::string out(ref.size, '\0');
+    {
+        std::lock_guard lock(mu_);
+        // A text is written whole by one flush: it is either all in the buffer or all in the file.
+        if (ref.offset >= written_) {
+            buffer_.copy(out.data(), ref.size, ref.offset - written_);
+            return out;
+        }
+    }
+    std::size_t done = 0;
+    while (done < ref.size) {
+        const ssize_t n = ::pread(fd_, out.data() + done, ref.size - done, static_cast<off_t>(ref.offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
+        done += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+SpillableText& SpillableText::operator=(std::string text) {
+    text_ = std::move(text);
+    spill_.reset();
+    return *this;
+}
+
+std::string SpillableText::str() const { return spill_ ? spill_->read(ref_) : text_; }
+
+void SpillableText::spill_to(const std::shared_ptr<TextSpill>& spill) {
+    if (!spill || spill_) return;
+    TextSpill::Ref ref;
+    if (!spill->add(text_, ref)) return;
+    hash_ = util::content_hash(text_);
+    ref_ = ref;
+    spill_ = spill;
+    std::string().swap(text_);
+}
+
+std::uint64_t SpillableText::hash() const { return spill_ ? hash_ : util::content_hash(text_); }
+
+bool SpillableText::operator==(const SpillableText& other) const {
+    if (!spill_ && !other.spill_) return text_ == other.text_;
+    return size() == other.size() && hash() == other.hash();
+}
+
+}  // namespace sprout::web

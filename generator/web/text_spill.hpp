@@ -1,0 +1,66 @@
+#pragma once
+// Text a build holds for later but does not read until then: each page's search text, which
+// the search index and the build cache need only once every page is rendered. Kept in a
+// temporary file rather than in memory, it stays out of the peak of rendering (22 MB at
+// N = 10,000; docs/PERFORMANCE.md).
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace sprout::web {
+
+// An unnamed temporary file that texts are appended to and read back from. Appends are
+// buffered a megabyte at a time; reads may come from any thread.
+class TextSpill {
+public:
+    struct Ref {
+        std::uint64_t offset = 0;
+        std::uint64_t size = 0;
+    };
+    // nullptr when no temporary file can be made (then texts stay in memory).
+    static std::shared_ptr<TextSpill> create();
+    ~TextSpill();
+    TextSpill(const TextSpill&) = delete;
+    TextSpill& operator=(const TextSpill&) = delete;
+
+    // False when the file cannot be written; then the text was not taken.
+    bool add(std::string_view text, Ref& ref);
+    // The text at `ref`; throws std::runtime_error if the file cannot be read back.
+    std::string read(Ref ref) const;
+
+private:
+    explicit TextSpill(int fd) : fd_(fd) {}
+    bool flush_locked();
+
+    int fd_;
+    mutable std::mutex mu_;
+    std::string buffer_;       // appended, not yet written; starts at `written_`
+    std::uint64_t written_ = 0;
+};
+
+// A text kept in memory until spill_to moves it into a TextSpill.
+class SpillableText {
+public:
+    SpillableText() = default;
+    SpillableText(std::string text) : text_(std::move(text)) {}  // NOLINT: assigned like a string
+    SpillableText& operator=(std::string text);
+
+    std::string str() const;
+    std::size_t size() const { return spill_ ? ref_.size : text_.size(); }
+    // Moves the text into `spill` (nothing happens when `spill` is null or cannot take it).
+    void spill_to(const std::shared_ptr<TextSpill>& spill);
+    // Same text, wherever each is kept (compared by size and hash once either is spilled).
+    bool operator==(const SpillableText& other) const;
+
+private:
+    std::uint64_t hash() const;
+
+    std::string text_;
+    std::shared_ptr<const TextSpill> spill_;
+    TextSpill::Ref ref_;
+    std::uint64_t hash_ = 0;  // of the spilled text
+};
+
+}  // namespace sprout::web
