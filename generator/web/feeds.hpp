@@ -2,6 +2,8 @@
 // Files for crawlers and feed readers: sitemap.xml, robots.txt and an Atom feed (feed.xml).
 // Absolute URLs come from site.base_url; without one, the sitemap and feed use paths relative
 // to the site folder (feed readers resolve them against the feed's own address).
+#include <functional>
+#include <string_view>
 #include <vector>
 
 #include "model/model.hpp"
@@ -10,9 +12,11 @@
 
 namespace sprout::web {
 
-std::string sitemap_xml(const model::Site& site, const std::vector<WrittenPage>& pages);
+// The sitemap and the feed are handed to `emit` a piece at a time (an entry per page).
+using Emit = std::function<void(std::string_view)>;
+void sitemap_xml(const model::Site& site, const std::vector<WrittenPage>& pages, const Emit& emit);
 std::string robots_txt(const model::Site& site);
-std::string atom_feed(const model::Model& m, const std::vector<WrittenPage>& pages);
+void atom_feed(const model::Model& m, const std::vector<WrittenPage>& pages, const Emit& emit);
 
 void write_feeds(const model::Model& m, const std::vector<WrittenPage>& pages, output::Staging& out);
 
