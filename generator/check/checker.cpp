@@ -121,27 +121,26 @@ public:
 
     void record(const load::RawRecord& r) {
         if (!r.parsed) return;
-        path_ = r.path;
         kind_ = r.kind;
         facts_.from = record_key(*r.kind, r.id);
         facts_.path = r.path;
         table(r.table, r.kind->fields, "", r.kind->title);
         const auto* cite = r.kind->field("cite");
         if (r.kind->claim && cite && !cite->required && !r.table.contains("cite"))
-            diags_.warning(load::pos_of(r.table, path_), "cite", r.kind->title + " has no source",
+            diags_.warning(at(r.table), "cite", r.kind->title + " has no source",
                            "add cite = [{ source = \"...\", locator = \"...\" }]");
         if (r.kind->extension == "md" && text::is_blank(r.body))
-            diags_.error({path_, r.body_line, 1}, "", "page has no text after its front matter");
+            diags_.error({facts_.path, r.body_line, 1}, "", "page has no text after its front matter");
         facts_.seed_file = r.table["seed_file"].value<std::string>().has_value();
         if (kind_->name == "evidence-scale") scale_levels(r.table);
     }
 
 private:
-    SourcePos at(const toml::node& n) const { return load::pos_of(n, path_); }
     static Place place(const toml::node& n) {
         const auto& b = n.source().begin;
         return {b.line ? b.line : 1u, b.column ? b.column : 1u};
     }
+    SourcePos at(const toml::node& n) const { return facts_.pos(place(n)); }
 
     // A rating's level must be one of its scale's levels: the levels, each once.
     void scale_levels(const toml::table& t) {
@@ -167,7 +166,7 @@ private:
                 std::vector<std::string> names;
                 for (const auto& f : fields) names.push_back(f.name);
                 const auto c = text::closest(name, names);
-                diags_.error(load::pos_of(key, path_), prefix + name, "unknown field in " + what,
+                diags_.error(load::pos_of(key, facts_.path), prefix + name, "unknown field in " + what,
                              c ? "did you mean '" + *c + "'?" : "allowed fields: " + text::join(names, ", "));
                 continue;
             }
@@ -366,7 +365,6 @@ private:
     std::vector<LevelUse>& levels_;
     std::vector<RecordRefUse>& rrefs_;
     RecordFacts& facts_;
-    std::string path_;
     const schema::KindSpec* kind_ = nullptr;
 };
 
