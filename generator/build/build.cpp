@@ -56,11 +56,40 @@ std::vector<fs::path> input_roots(const load::Toolkit& tk) {
     return {tk.content_dir, fs::path(tk.root) / "templates", fs::path(tk.root) / "themes"};
 }
 
-int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
+// Every input's hash by absolute path, for the check's memo; inputs not hashed yet are left out.
+std::unordered_map<std::string, std::uint64_t> scanned_hashes(const std::vector<InputFile>& inputs,
+                                                              const std::vector<std::size_t>& unhashed) {
+    std::vector<char> pending(inputs.size(), 0);
+    for (auto i : unhashed) pending[i] = 1;
+    std::unordered_map<std::string, std::uint64_t> out;
+    out.reserve(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (!pending[i]) out.emplace(inputs[i].path, inputs[i].hash);
+    return out;
+}
+
+// The last build's cache: the session's own copy while the file is still the one it wrote.
+std::optional<Manifest> last_manifest(const fs::path& cache, Session* session) {
+    if (session && session->manifest) {
+        auto kept = std::move(session->manifest);
+        session->manifest.reset();
+        if (session->written && stamp_of(cache) == session->written) return kept;
+    }
+    // Stamped before reading: should the file change in between, the next build reads it again.
+    if (session) session->written = stamp_of(cache);
+    return load_manifest(cache);
+}
+
+// When a build leaves the cache file as it was, the session keeps the cache it read from it.
+void keep_for_next_build(Session* session, std::optional<Manifest>&& previous) {
+    if (session && previous) session->manifest = std::move(previous);
+}
+
+int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* session) {
     const auto t0 = std::chrono::steady_clock::now();
     const fs::path cache = cache_path(o.out_dir);
     std::optional<Manifest> previous;
-    if (o.incremental) previous = load_manifest(cache);
+    if (o.incremental) previous = last_manifest(cache, session);
     Manifest next;
     next.key = cache_key(o);
     // Without a cache nothing can be a no-op, and checking reads every content file: their
@@ -71,13 +100,15 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
     if (previous && up_to_date(*previous, next, o)) {
         log << previous->log;
         if (!o.quiet) log << o.out_dir << " is up to date (nothing changed) [" << static_cast<int>(ms_since(t0)) << " ms]\n";
+        keep_for_next_build(session, std::move(previous));
         return 0;
     }
 
-    // Not a no-op: the rest of the cache, to find what the change touched.
-    if (previous && !read_pages(*previous)) previous.reset();
+    // Not a no-op: the rest of the cache, to find what the change touched (a session's is whole).
+    if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
-    auto checked = check::run(tk, copts);
+    if (session) session->checked.expect(scanned_hashes(next.inputs, unhashed));
+    auto checked = check::run(tk, copts, session ? &session->checked : nullptr);
     std::ostringstream diagnostics;  // kept in the cache, so a no-op rebuild prints them again
     for (const auto& d : checked.diags.all()) diagnostics << format_text(d) << "\n";
     log << diagnostics.str();
@@ -85,9 +116,14 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         log << "build failed: " << checked.diags.error_count() << " error(s)"
             << (o.strict ? " and " + std::to_string(checked.diags.warning_count()) + " warning(s)" : std::string())
             << "; " << o.out_dir << " was not changed\n";
+        keep_for_next_build(session, std::move(previous));
         return 1;
     }
-    if (!o.quiet) log << "checked " << checked.records.size() << " records in " << static_cast<int>(ms_since(t0)) << " ms\n";
+    if (!o.quiet) {
+        log << "checked " << checked.records.size() << " records in " << static_cast<int>(ms_since(t0)) << " ms";
+        if (session) log << " (" << session->checked.reused() << " unchanged since the last build, not read again)";
+        log << "\n";
+    }
     complete_hashes(next.inputs, unhashed, hashes_read(checked.records));
     // Making the model freed the parsed TOML; the records' ids and paths go too before rendering.
     std::vector<load::RawRecord>().swap(checked.records);
@@ -109,8 +145,10 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         // change predicts: with a previous edition every page is rendered.
         const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, *checked.model, tk) : std::nullopt;
         if (!reuse) next.shown_elsewhere = web::shown_elsewhere_hashes(*checked.model);
-        // Nothing but the cache reads the references after planning: kept in its file's form.
-        next.encoded_references = encode_references(checked.references);
+        // Nothing but the cache reads the references after planning: kept in its file's form,
+        // or as they are for a session's next build.
+        if (session) next.references = std::move(checked.references);
+        else next.encoded_references = encode_references(checked.references);
         check::References().swap(checked.references);
         if (previous) out.reuse_from(std::move(previous->outputs));
         previous.reset();  // the old pages' metadata is tens of megabytes at N = 10,000
@@ -140,6 +178,10 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log) {
         next.outputs = out.digests();
         next.log = diagnostics.str();
         save_manifest(cache, next);
+        if (session) {
+            session->written = stamp_of(cache);
+            session->manifest = std::move(next);
+        }
         if (!o.quiet)
             log << "wrote " << next.outputs.size() << " files (" << out.reused() << " unchanged, linked from the previous site)\n";
     } catch (const std::exception& e) {

@@ -3,9 +3,12 @@
 // it into place. A failure at any step leaves the previous output untouched.
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "build/cache.hpp"
+#include "check/checker.hpp"
 #include "load/loader.hpp"
 
 namespace sprout::build {
@@ -25,7 +28,18 @@ struct Options {
 // content, and the toolkit's own templates and themes.
 std::vector<std::filesystem::path> input_roots(const load::Toolkit& tk);
 
-// Returns the process exit code (0 ok, 1 content or build error).
-int run(const load::Toolkit& tk, const Options& o, std::ostream& log);
+// What one process keeps from a build for the next (`sprout serve` rebuilds on every save):
+// each record file's check, so that only the files that changed are read and checked again,
+// and the cache the build wrote, so that it is not read back from its file (at N = 10,000 the
+// two were most of a one-record edit: docs/PERFORMANCE.md).
+struct Session {
+    check::Memo checked;
+    std::optional<Manifest> manifest;  // as written to the cache file
+    std::optional<FileStamp> written;  // that file just after: another writer would change it
+};
+
+// Returns the process exit code (0 ok, 1 content or build error). `session`, when given, is
+// used and updated; every build through it must have the same Options.
+int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* session = nullptr);
 
 }  // namespace sprout::build

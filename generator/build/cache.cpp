@@ -189,6 +189,12 @@ std::optional<Manifest> load_manifest(const fs::path& file) {
     return m;
 }
 
+std::optional<FileStamp> stamp_of(const fs::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    return FileStamp{static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(st.st_ino), output::mtime_ns(st)};
+}
+
 bool read_pages(Manifest& m) {
     const std::string text = std::move(m.unread);
     m.unread.clear();

@@ -52,6 +52,14 @@ struct Manifest {
     std::size_t unread_at = 0;
 };
 
+// Enough of a file's status to tell that it is still the same file as written.
+struct FileStamp {
+    std::uint64_t size = 0, inode = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+std::optional<FileStamp> stamp_of(const std::filesystem::path& file);
+
 // Where the cache of the site at `out_dir` lives.
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 

@@ -4,17 +4,27 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
+#include <atomic>
+#include <filesystem>
 #include <functional>
+#include <memory>
+#include <memory>
 #include <map>
 #include <mutex>
 #include <regex>
 #include <unordered_map>
 #include <set>
+#include <unordered_set>
 
 #include "util/allocator.hpp"
 #include "util/text.hpp"
 
 namespace sprout::check {
+
+namespace fs = std::filesystem;
+
+namespace fs = std::filesystem;
 
 using schema::FieldSpec;
 using schema::FieldType;
@@ -377,7 +387,7 @@ RecordFacts check_record(const load::RawRecord& r, Diagnostics& diags) {
 
 // The checks across records: ids, references, levels on scales, sources nobody cites.
 // `facts[i]` is what check_record found in `records[i]`.
-void cross_check(const std::vector<load::RawRecord>& records, const std::vector<RecordFacts>& facts, Diagnostics& diags,
+void cross_check(const std::vector<load::RawRecord>& records, const std::vector<const RecordFacts*>& facts, Diagnostics& diags,
                  References* references) {
     const auto& s = schema::builtin();
     // ids by kind, and duplicates (the same id twice can only come from case-insensitive
@@ -392,8 +402,8 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
     }
     // Every record's uses, in listing order, each with its record's facts.
     auto each_use = [&facts](auto member, auto&& fn) {
-        for (const auto& f : facts)
-            for (const auto& u : f.*member) fn(f, u);
+        for (const auto* f : facts)
+            for (const auto& u : f->*member) fn(*f, u);
     };
 
     auto ids_of = [&](const std::string& kind) {
@@ -443,14 +453,14 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
         if (u.kind == "source") cited.insert(u.id);
     });
     for (const auto& [id, i] : ids["source"])
-        if (!cited.count(id) && records[i].parsed && !facts[i].seed_file)
+        if (!cited.count(id) && records[i].parsed && !facts[i]->seed_file)
             diags.warning({records[i].path, 1, 1}, "", "source '" + id + "' is not cited by any record",
                           "cite it, or delete the file");
 
     // A rating's level must be one of its scale's levels.
     std::map<std::string, const std::vector<std::string>*> scale_levels;
     for (const auto& [id, i] : ids["evidence-scale"])
-        if (!facts[i].scale_levels.empty()) scale_levels[id] = &facts[i].scale_levels;
+        if (!facts[i]->scale_levels.empty()) scale_levels[id] = &facts[i]->scale_levels;
     each_use(&RecordFacts::levels, [&](const RecordFacts& f, const LevelUse& u) {
         auto it = scale_levels.find(u.scale);
         if (it == scale_levels.end()) return;  // unknown scale already reported
@@ -469,10 +479,36 @@ void check_records(const std::vector<load::RawRecord>& records, Diagnostics& dia
     std::vector<RecordFacts> facts;
     facts.reserve(records.size());
     for (const auto& r : records) facts.push_back(check_record(r, diags));
-    cross_check(records, facts, diags, references);
+    std::vector<const RecordFacts*> each;
+    for (const auto& f : facts) each.push_back(&f);
+    cross_check(records, each, diags, references);
 }
 
-Result run(const load::Toolkit& tk, const Options& opts) {
+// What the last check of one `sprout serve` found, for the next.
+struct Memo::Impl {
+    // One record file as the last check found it.
+    struct Entry {
+        std::uint64_t hash = 0;  // of the bytes checked
+        bool parsed = false;
+        bool in_model = false;          // its record is in `model` (it had no errors)
+        std::vector<Diagnostic> diags;  // the file's own, before the checks across records
+        std::shared_ptr<const RecordFacts> facts;
+    };
+    std::unordered_map<std::string, Entry> entries;  // by absolute file
+    // Every record that checked without errors on its own, whether or not the whole toolkit
+    // did: patched by each check rather than copied or made anew.
+    std::shared_ptr<model::Model> model = std::make_shared<model::Model>();
+    std::unordered_map<std::string, std::uint64_t> expected;
+    std::size_t reused = 0;
+};
+
+Memo::Memo() : impl_(std::make_unique<Impl>()) {}
+Memo::~Memo() = default;
+
+void Memo::expect(std::unordered_map<std::string, std::uint64_t> hashes) { impl_->expected = std::move(hashes); }
+std::size_t Memo::reused() const { return impl_->reused; }
+
+Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
     Result r;
     // Parsing frees each record's TOML as the next is read: with freed pages returned after the
     // executable's 200 ms, they were faulted in and zeroed again moments later. Kept for the
@@ -482,31 +518,83 @@ Result run(const load::Toolkit& tk, const Options& opts) {
     // Each record is checked on its own and put in the model on the thread that parsed it, and
     // its TOML freed there: holding the parsed TOML of every record until all were checked was
     // the peak of a large build. The model is kept only if the checks across records pass too.
+    // With a memo, `model` receives only the records read this time.
     model::Model model;
     std::mutex model_mutex;
-    std::unordered_map<std::string, RecordFacts> facts_by_path;  // paths are unique
+    std::unordered_map<std::string, std::shared_ptr<const RecordFacts>> facts_by_path;  // paths are unique
     std::mutex facts_mutex;
-    r.records = load::read_records(tk, r.diags, [&](load::RawRecord& rec, Diagnostics& found) {
+    auto keep_facts = [&](const load::RawRecord& rec, std::shared_ptr<const RecordFacts> facts) {
+        std::lock_guard lock(facts_mutex);
+        facts_by_path.emplace(rec.path, std::move(facts));
+    };
+    // With a memo, what this check finds replaces its entries as a whole, so files that are gone
+    // drop out.
+    Memo::Impl* m = memo ? memo->impl_.get() : nullptr;
+    std::unordered_map<std::string, Memo::Impl::Entry> remembered;
+    std::mutex remembered_mutex;
+    std::atomic<std::size_t> reused = 0;
+    std::atomic<bool> site_read = false;
+    auto remember = [&](std::string file, Memo::Impl::Entry e) {
+        std::lock_guard lock(remembered_mutex);
+        remembered.emplace(std::move(file), std::move(e));
+    };
+
+    const auto each = [&](load::RawRecord& rec, Diagnostics& found) {
         const auto errors_before = found.error_count();
-        auto facts = check_record(rec, found);
-        if (rec.parsed && found.error_count() == errors_before && opts.want_model) {
+        auto facts = std::make_shared<const RecordFacts>(check_record(rec, found));
+        const bool in_model = rec.parsed && found.error_count() == errors_before && opts.want_model;
+        if (in_model) {
+            if (rec.kind->name == "site") site_read = true;
             std::lock_guard lock(model_mutex);
             load::add_to_model(model, rec);
         } else {
             load::free_parsed(rec);
         }
-        std::lock_guard lock(facts_mutex);
-        facts_by_path.emplace(rec.path, std::move(facts));
-    });
-    std::vector<RecordFacts> facts;
+        if (m && rec.bytes_hash) remember(fs::absolute(rec.file).string(), {*rec.bytes_hash, rec.parsed, in_model, found.all(), facts});
+        keep_facts(rec, std::move(facts));
+    };
+    // A file whose bytes are as its memo entry was checked from: what checking found then. Each
+    // entry is moved out by the one thread that asks about its file.
+    const auto known = [&](load::RawRecord& rec, Diagnostics& found) {
+        auto file = fs::absolute(rec.file).string();
+        const auto expected = m->expected.find(file);
+        const auto entry = m->entries.find(file);
+        if (expected == m->expected.end() || entry == m->entries.end() || entry->second.hash != expected->second) return false;
+        auto& e = entry->second;
+        rec.parsed = e.parsed;
+        rec.bytes_hash = e.hash;
+        for (const auto& d : e.diags) found.add(d);
+        keep_facts(rec, e.facts);
+        remember(std::move(file), std::move(e));
+        ++reused;
+        return true;
+    };
+    r.records = m ? load::read_records(tk, r.diags, each, known) : load::read_records(tk, r.diags, each);
+    if (m) {
+        // Entries not moved out were for files that changed or are gone: their records leave
+        // the memo's model, and the records read this time join it.
+        std::unordered_set<std::string> stale;
+        for (const auto& [file, e] : m->entries)
+            if (e.facts && e.in_model) stale.insert(e.facts->path);
+        if (m->model.use_count() > 1) m->model = std::make_shared<model::Model>(*m->model);  // still in use elsewhere
+        load::remove_records(*m->model, stale);
+        load::add_all(*m->model, std::move(model), site_read);
+        load::finish_model(*m->model);
+        m->entries = std::move(remembered);
+        m->reused = reused;
+    }
+    std::vector<const RecordFacts*> facts;
     facts.reserve(r.records.size());
-    for (const auto& rec : r.records) facts.push_back(std::move(facts_by_path.at(rec.path)));
-    facts_by_path.clear();
+    for (const auto& rec : r.records) facts.push_back(facts_by_path.at(rec.path).get());
     cross_check(r.records, facts, r.diags, &r.references);
     r.diags.sort();
     if (r.ok(opts) && opts.want_model) {
-        load::finish_model(model);
-        r.model = std::move(model);
+        if (m) {
+            r.model = m->model;
+        } else {
+            load::finish_model(model);
+            r.model = std::make_shared<const model::Model>(std::move(model));
+        }
     }
     return r;
 }

@@ -1,8 +1,10 @@
 #pragma once
 // Checking: every rule the content must satisfy, reported all at once with positions.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "diag/diagnostics.hpp"
@@ -28,11 +30,40 @@ struct Result {
     Diagnostics diags;
     std::vector<load::RawRecord> records;
     References references;
-    std::optional<model::Model> model;  // set when there are no errors (nor warnings under strict) and wanted
+    // Set when there are no errors (nor warnings under strict) and wanted. Shared: with a Memo
+    // the memo keeps it for the next check.
+    std::shared_ptr<const model::Model> model;
     bool ok(const Options& o) const {
         return diags.error_count() == 0 && (!o.strict || diags.warning_count() == 0);
     }
 };
-Result run(const load::Toolkit& tk, const Options& opts);
+// What checking each record file found, kept by `sprout serve` from one build to the next, so
+// that a save reads and checks again only the files whose bytes changed: at N = 10,000 reading
+// and parsing the 27,000 unchanged files was most of a one-record edit (docs/PERFORMANCE.md).
+// It holds each file's diagnostics and what the checks across records need from it, and the
+// model, into which only changed records are put again; the checks across records always run
+// on everything.
+// One memo serves runs with the same Options.
+class Memo {
+public:
+    Memo();
+    ~Memo();
+    Memo(const Memo&) = delete;
+    Memo& operator=(const Memo&) = delete;
+
+    // Before each run: the hash (util::content_hash) of each input's bytes by absolute path, as
+    // this build's scan found them. A file is taken from the memo only when its hash here is
+    // the one it was checked with; any other file is read and checked.
+    void expect(std::unordered_map<std::string, std::uint64_t> hashes);
+    // How many record files the last run took from the memo instead of reading them.
+    std::size_t reused() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    friend Result run(const load::Toolkit&, const Options&, Memo*);
+};
+
+Result run(const load::Toolkit& tk, const Options& opts, Memo* memo = nullptr);
 
 }  // namespace sprout::check

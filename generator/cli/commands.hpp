@@ -50,6 +50,7 @@ struct ServeArgs {
     std::string bind = "127.0.0.1";
     int port = 1313;
     bool open = false;
+    bool verbose = false;  // print each build's steps, as `sprout build` does
 };
 int serve(const ServeArgs& a);
 

@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--port,-p", sv.port, "Port (0 picks a free one)")->check(CLI::Range(0, 65535))->capture_default_str();
     serve_cmd->add_option("--bind", sv.bind, "Address to listen on; the default is loopback only")->capture_default_str();
     serve_cmd->add_flag("--open", sv.open, "Open the site in a browser");
+    serve_cmd->add_flag("-v,--verbose", sv.verbose, "Print each build's steps and timings, not just its total");
 
     DiffArgs da;
     auto* diff_cmd = app.add_subcommand("diff", "Report what changed in meaning between two editions of the content");

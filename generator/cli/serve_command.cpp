@@ -24,7 +24,7 @@ int serve(const ServeArgs& a) {
     }
     build::Options o;
     o.out_dir = a.out.empty() ? (fs::path(tk->root) / "site").string() : a.out;
-    o.quiet = true;
+    o.quiet = !a.verbose;
 
     // Block the stop signals in every thread; the main thread waits for them with sigwait.
     sigset_t stop_signals;
@@ -35,13 +35,15 @@ int serve(const ServeArgs& a) {
 
     serve::PreviewServer server(o.out_dir);
     std::mutex build_mu;
+    build::Session session;
     auto rebuild = [&](bool first) {
         std::lock_guard lock(build_mu);
         const auto t0 = std::chrono::steady_clock::now();
         std::ostringstream log;
-        const int rc = build::run(*tk, o, log);
+        const int rc = build::run(*tk, o, log, &session);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
         if (rc == 0) {
+            if (!o.quiet) std::cerr << log.str();
             std::cerr << (first ? "built" : "rebuilt") << " in " << ms << " ms\n";
             server.site_rebuilt();
         } else {

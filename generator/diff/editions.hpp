@@ -1,6 +1,7 @@
 #pragma once
 // Getting the two editions to compare: a toolkit (or content) folder as it is on disk, or the
 // content folder as it was at a git revision.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -12,7 +13,7 @@ namespace sprout::diff {
 struct Edition {
     std::string label;                  // how reports name it: the folder as given, or the revision
     Diagnostics diags;                  // what checking found; paths use `label`'s view of the files
-    std::optional<model::Model> model;  // set when there are no errors
+    std::shared_ptr<const model::Model> model;  // set when there are no errors
 };
 
 // Loads and checks a toolkit folder or a content folder. Returns nullopt and sets `error` when

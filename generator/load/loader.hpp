@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <toml++/toml.h>
+#include <unordered_set>
 #include <vector>
 
 #include "diag/diagnostics.hpp"
@@ -49,8 +50,14 @@ std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags);
 // it (several at once), with the record's own diagnostics: the check validates each record
 // and turns it into the model there, and frees its TOML, so the parsed TOML of the whole
 // toolkit is never held at once (docs/PERFORMANCE.md).
+// `known`, when given, is asked first about each record file (with kind, id, path and file
+// set): returning true means the caller already holds what reading it would find (`sprout
+// serve`'s check memo, for a file whose bytes did not change) and has filled in `parsed`,
+// `bytes_hash` and the file's diagnostics itself; the file is then neither read nor parsed, and
+// `each` is not called for it.
+using Known = std::function<bool(RawRecord&, Diagnostics&)>;
 std::vector<RawRecord> read_records(const Toolkit& tk, Diagnostics& diags,
-                                    const std::function<void(RawRecord&, Diagnostics&)>& each);
+                                    const std::function<void(RawRecord&, Diagnostics&)>& each, const Known& known = {});
 
 // Parses one record's text (used by read_tree and by the fuzzers). Returns false on a
 // diagnostic already reported.
@@ -62,6 +69,10 @@ bool parse_record(std::string_view text, const std::string& path, const schema::
 void add_to_model(model::Model& m, RawRecord& r);
 // Frees a record's parsed TOML and body, keeping kind, id and path (when it goes into no model).
 void free_parsed(RawRecord& r);
+// Moves every record of `from` into `m`, and its site when `with_site` (site.toml was added to it).
+void add_all(model::Model& m, model::Model&& from, bool with_site);
+// Removes the records whose files (display paths, as RawRecord::path) are in `files`.
+void remove_records(model::Model& m, const std::unordered_set<std::string>& files);
 // Puts every kind of record in id order, once all are added.
 void finish_model(model::Model& m);
 

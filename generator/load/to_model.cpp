@@ -1,6 +1,7 @@
 // Maps checked TOML records to the typed model. Checking has already guaranteed types and
 // required fields, so absent optional fields simply keep their defaults.
 #include <algorithm>
+#include <iterator>
 
 #include "load/loader.hpp"
 
@@ -289,11 +290,42 @@ void sort_by_id(std::vector<T>& v) {
     std::sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.id < b.id; });
 }
 
+// Calls f(a.list, b.list) for each of the models' lists of records (every kind but the site).
+template <class F>
+void each_list(Model& a, Model& b, F&& f) {
+    f(a.sources, b.sources);
+    f(a.nations, b.nations);
+    f(a.policies, b.policies);
+    f(a.actors, b.actors);
+    f(a.audiences, b.audiences);
+    f(a.areas, b.areas);
+    f(a.service_types, b.service_types);
+    f(a.scales, b.scales);
+    f(a.interventions, b.interventions);
+    f(a.recommendations, b.recommendations);
+    f(a.examples, b.examples);
+    f(a.statistics, b.statistics);
+    f(a.terms, b.terms);
+    f(a.pages, b.pages);
+}
+
 }  // namespace
 
 void add_to_model(Model& m, RawRecord& r) {
     add(m, r);
     free_parsed(r);
+}
+
+void add_all(Model& m, Model&& from, bool with_site) {
+    if (with_site) m.site = std::move(from.site);
+    each_list(m, from, [](auto& to, auto& list) { std::move(list.begin(), list.end(), std::back_inserter(to)); });
+}
+
+void remove_records(Model& m, const std::unordered_set<std::string>& files) {
+    if (files.empty()) return;
+    each_list(m, m, [&](auto& list, auto&) {
+        std::erase_if(list, [&](const auto& rec) { return files.count(rec.pos.file) > 0; });
+    });
 }
 
 void free_parsed(RawRecord& r) {
@@ -302,20 +334,7 @@ void free_parsed(RawRecord& r) {
 }
 
 void finish_model(Model& m) {
-    sort_by_id(m.sources);
-    sort_by_id(m.nations);
-    sort_by_id(m.policies);
-    sort_by_id(m.actors);
-    sort_by_id(m.audiences);
-    sort_by_id(m.areas);
-    sort_by_id(m.service_types);
-    sort_by_id(m.scales);
-    sort_by_id(m.interventions);
-    sort_by_id(m.recommendations);
-    sort_by_id(m.examples);
-    sort_by_id(m.statistics);
-    sort_by_id(m.terms);
-    sort_by_id(m.pages);
+    each_list(m, m, [](auto& list, auto&) { sort_by_id(list); });
 }
 
 model::Model to_model(std::vector<RawRecord>& records) {

@@ -16,14 +16,14 @@ using namespace sprout;
 namespace {
 
 const model::Model* bundled() {
-    static const std::optional<model::Model> m = []() -> std::optional<model::Model> {
+    static const std::shared_ptr<const model::Model> m = []() -> std::shared_ptr<const model::Model> {
         std::string err;
         auto tk = load::locate(SPROUT_SOURCE_DIR, err);
-        if (!tk) return std::nullopt;
+        if (!tk) return nullptr;
         auto r = check::run(*tk, {false});
-        return r.ok({false}) ? r.model : std::nullopt;
+        return r.ok({false}) ? r.model : nullptr;
     }();
-    return m ? &*m : nullptr;
+    return m.get();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "build/build.hpp"
@@ -25,9 +26,13 @@ struct Fixture {
     fs::path site = tmp.path() / "site";        // built incrementally throughout
     fs::path clean = tmp.path() / "clean-site";  // built from scratch to compare with
 
+    // Set: incremental builds of `site` go through it, as `sprout serve`'s do.
+    std::unique_ptr<build::Session> session;
+
     Fixture() { write_starter(tk); }
 
-    std::string build(const fs::path& out, bool incremental) {
+    // The build's log; with `rc`, its exit code goes there instead of being required to be 0.
+    std::string build(const fs::path& out, bool incremental, int* rc = nullptr) {
         std::string err;
         const auto toolkit = load::locate(tk.string(), err);
         REQUIRE(toolkit);
@@ -35,7 +40,9 @@ struct Fixture {
         o.out_dir = out.string();
         o.incremental = incremental;
         std::ostringstream log;
-        REQUIRE(build::run(*toolkit, o, log) == 0);
+        const int code = build::run(*toolkit, o, log, incremental && out == site ? session.get() : nullptr);
+        if (rc) *rc = code;
+        else REQUIRE(code == 0);
         return log.str();
     }
 
@@ -270,6 +277,61 @@ TEST_CASE("adding a record or changing another kind renders everything, and stil
     rename_in(fs::directory_iterator(f.tk / "content/audiences")->path(), "name");
     log = f.build_and_compare();
     CHECK(log.find("the rest unchanged") == std::string::npos);
+}
+
+TEST_CASE("a serve session's rebuilds read only changed records and equal clean builds", "[build-cache][session]") {
+    // `sprout serve` keeps each record file's check and the cache between rebuilds
+    // (build::Session). Whatever changed, what it builds must be what a clean build gives.
+    Fixture f;
+    f.session = std::make_unique<build::Session>();
+    f.build(f.site, true);
+    CHECK(f.session->checked.reused() == 0);
+    std::size_t records = 0;
+    for (const auto& e : fs::recursive_directory_iterator(f.tk / "content")) records += e.is_regular_file();
+    const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
+    const std::string original = read(rec);
+
+    rename_in(rec, "summary");
+    f.build_and_compare();
+    CHECK(f.session->checked.reused() == records - 1);
+    CHECK(read(f.site / "interventions/shared-reading.html").find("Renamed Carers") != std::string::npos);
+
+    rename_in(rec, "name");  // shown in lists too
+    f.build_and_compare();
+    CHECK(f.session->checked.reused() == records - 1);
+
+    // A record with an error leaves the model; fixed, it comes back.
+    write(rec, original + "\nno_such_field = 1\n");
+    int rc = 0;
+    const auto failed = f.build(f.site, true, &rc);
+    CHECK(rc == 1);
+    CHECK(failed.find("no_such_field") != std::string::npos);
+    write(rec, original);
+    f.build_and_compare();
+    CHECK(read(f.site / "interventions/shared-reading.html").find("Renamed") == std::string::npos);
+
+    // Records added and deleted, and the site's own record changed.
+    write(f.tk / "content/interventions/shared-reading-copy.toml", original);
+    f.build_and_compare();
+    CHECK(fs::exists(f.site / "interventions/shared-reading-copy.html"));
+    fs::remove(f.tk / "content/interventions/shared-reading-copy.toml");
+    fs::remove(f.tk / "content/examples/example-town-library.toml");
+    f.build_and_compare();
+    CHECK_FALSE(fs::exists(f.site / "interventions/shared-reading-copy.html"));
+    CHECK_FALSE(fs::exists(f.site / "examples/example-town-library.html"));
+    rename_in(f.tk / "content/site.toml", "title");
+    f.build_and_compare();
+    CHECK(read(f.site / "index.html").find("Renamed ") != std::string::npos);
+
+    // Another build of the same site outside the session: the session reads the cache that one
+    // wrote rather than trusting its own (which would take the edit as still to be built).
+    rename_in(rec, "summary");
+    auto elsewhere = std::move(f.session);
+    f.build(f.site, true);
+    f.session = std::move(elsewhere);
+    CHECK(f.build(f.site, true).find("is up to date") != std::string::npos);
+    rename_in(rec, "name");
+    f.build_and_compare();
 }
 
 TEST_CASE("a missing or damaged cache means a full build", "[build-cache]") {
