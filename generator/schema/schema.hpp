@@ -69,8 +69,9 @@ std::string json_schema_for(const Schema& s, const KindSpec& k);
 // The field reference tables for docs/CONTENT.md.
 std::string markdown_reference(const Schema& s);
 
-// Pattern an id must match.
+// Pattern an id must match (published in the JSON Schemas), and the test of it.
 inline constexpr const char* id_pattern = "^[a-z0-9][a-z0-9_-]{0,79}$";
+bool matches_id_pattern(std::string_view id);
 // Whether `id` is a usable record id; if not, says why.
 std::optional<std::string> id_problem(std::string_view id);
 

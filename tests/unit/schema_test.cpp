@@ -1,6 +1,7 @@
 // The schema drives validation, JSON Schema and the docs; these must agree.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "schema/schema.hpp"
 #include "support.hpp"
@@ -42,6 +43,26 @@ TEST_CASE("docs/CONTENT.md carries the current field reference", "[schema][docs]
     const std::string generated = schema::markdown_reference(schema::builtin());
     INFO("regenerate with: tools/update-content-doc");
     CHECK(doc.find(generated) != std::string::npos);
+}
+
+TEST_CASE("the id test gives the published id pattern's answers", "[schema]") {
+    // Every string of up to three characters from an alphabet with each kind of character the
+    // pattern treats apart, and strings around the length limit.
+    const std::regex re(schema::id_pattern);
+    const std::string alphabet = "az09-_A/. \xc3";
+    std::vector<std::string> cases = {"", std::string(79, 'a'), std::string(80, 'a'), std::string(81, 'a'),
+                                      "-" + std::string(79, 'a'), "a" + std::string(79, '-')};
+    for (char a : alphabet) {
+        cases.push_back(std::string(1, a));
+        for (char b : alphabet) {
+            cases.push_back(std::string{a, b});
+            for (char c : alphabet) cases.push_back(std::string{a, b, c});
+        }
+    }
+    for (const auto& id : cases) {
+        INFO("'" << id << "'");
+        CHECK(schema::matches_id_pattern(id) == std::regex_match(id, re));
+    }
 }
 
 TEST_CASE("ids must be safe file names", "[schema]") {

@@ -123,3 +123,21 @@ TEST_CASE("the watcher coalesces a burst of 100 saves", "[serve][watch]") {
     std::this_thread::sleep_for(std::chrono::milliseconds(800));
     CHECK(calls == before + 1);
 }
+
+TEST_CASE("the watcher sees saves in folders made after it started", "[serve][watch]") {
+    // Only a new folder makes the watcher walk the tree again for folders to watch.
+    test::TempDir tmp;
+    std::atomic<int> calls{0};
+    serve::Watcher w({tmp.path()}, [&] { ++calls; }, std::chrono::milliseconds(100));
+    REQUIRE(w.using_inotify());
+    std::filesystem::create_directories(tmp.path() / "new/deeper");
+    const auto wait_for = [&](int n) {
+        for (int i = 0; i < 50 && calls < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(40));
+        return calls.load();
+    };
+    REQUIRE(wait_for(1) == 1);
+    test::write(tmp.path() / "new/deeper/record.toml", "x");
+    CHECK(wait_for(2) == 2);
+    test::write(tmp.path() / "new/record.toml", "x");
+    CHECK(wait_for(3) == 3);
+}
