@@ -178,12 +178,12 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         next.outputs = out.digests();
         next.log = diagnostics.str();
         save_manifest(cache, next);
+        if (!o.quiet)
+            log << "wrote " << next.outputs.size() << " files (" << out.reused() << " unchanged, linked from the previous site)\n";
         if (session) {
             session->written = stamp_of(cache);
             session->manifest = std::move(next);
         }
-        if (!o.quiet)
-            log << "wrote " << next.outputs.size() << " files (" << out.reused() << " unchanged, linked from the previous site)\n";
     } catch (const std::exception& e) {
         log << "build failed: " << e.what() << "; " << o.out_dir << " was not changed\n";
         return 1;
