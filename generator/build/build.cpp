@@ -1,9 +1,11 @@
 #include "build/build.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <ostream>
 #include <sstream>
+#include <unordered_set>
 
 #include "assets/assets.hpp"
 #include "brief/briefs.hpp"
@@ -104,6 +106,12 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         return 0;
     }
 
+    // Briefs a build left for later and that were never written are stale: this build does not
+    // keep them all as they are. The marker stays until a build has written the briefs; its model
+    // goes now, as the memo patches its model in place only when nothing else holds it.
+    const bool pending_before = session && session->pending_briefs;
+    const auto pending_keep = pending_before ? session->pending_briefs->keep : brief::Keep::All;
+    if (pending_before) session->pending_briefs->model.reset();
     // Not a no-op: the rest of the cache, to find what the change touched (a session's is whole).
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
@@ -150,6 +158,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         if (session) next.references = std::move(checked.references);
         else next.encoded_references = encode_references(checked.references);
         check::References().swap(checked.references);
+        const bool had_previous = previous.has_value();
         if (previous) out.reuse_from(std::move(previous->outputs));
         previous.reset();  // the old pages' metadata is tens of megabytes at N = 10,000
         auto site = web::render_site(*checked.model, assets, out, changes, reuse ? &*reuse : nullptr);
@@ -158,11 +167,17 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
             if (reuse) log << " (" << site.pages.size() - site.kept.size() << " of " << site.pages.size() << " pages; the rest unchanged)";
             log << "\n";
         }
-        const auto keep_briefs = !reuse ? brief::Keep::Nothing : reuse->own_pages_only ? brief::Keep::All : brief::Keep::Unchanged;
-        const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log, changes, keep_briefs);
+        auto keep_briefs = !reuse ? brief::Keep::Nothing : reuse->own_pages_only ? brief::Keep::All : brief::Keep::Unchanged;
+        // Briefs still pending from the build before are stale: never all kept as they are.
+        if (pending_before) keep_briefs = std::min({keep_briefs, pending_keep, brief::Keep::Unchanged});
+        const bool later = o.briefs_later && session && had_previous && !edition && keep_briefs != brief::Keep::All;
+        // Later: every brief that still has its files is kept as it is for now (a new one is written).
+        const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log, changes, later ? brief::Keep::All : keep_briefs);
+        std::optional<Session::PendingBriefs> pending;  // what this build leaves for later, once it is in place
+        if (later) pending = Session::PendingBriefs{checked.model, keep_briefs};
         if (!o.quiet) {
             log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(briefs.ms) << " ms";
-            if (reuse) log << " (" << briefs.kept << " unchanged)";
+            if (reuse || later) log << " (" << briefs.kept << " unchanged" << (later ? " for now: the rest follow" : "") << ")";
             log << "\n";
         }
         next.pages = std::move(site.pages);
@@ -183,12 +198,57 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         if (session) {
             session->written = stamp_of(cache);
             session->manifest = std::move(next);
+            session->pending_briefs = std::move(pending);
         }
     } catch (const std::exception& e) {
         log << "build failed: " << e.what() << "; " << o.out_dir << " was not changed\n";
         return 1;
     }
     if (!o.quiet) log << "built " << o.out_dir << " in " << static_cast<int>(ms_since(t0)) << " ms\n";
+    return 0;
+}
+
+int write_pending_briefs(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session) {
+    if (!session.pending_briefs || !session.pending_briefs->model) return 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    const fs::path cache = cache_path(o.out_dir);
+    auto previous = last_manifest(cache, &session);
+    // The site is not as the build before left it (another build wrote it): the next build
+    // writes the briefs.
+    if (!previous || !previous->unread.empty()) {
+        keep_for_next_build(&session, std::move(previous));
+        return 0;
+    }
+    const auto pending = *session.pending_briefs;
+    session.pending_briefs->model.reset();  // should this fail, the next build writes them
+    try {
+        output::Staging out(o.out_dir);
+        const assets::Assets assets(tk.root);
+        // Every other file as it is, checked to be still as written.
+        std::unordered_set<std::string> kept;
+        for (const auto& [file, digest] : previous->outputs)
+            if (!file.starts_with("briefs/")) kept.insert(file);
+        out.reuse_from(std::move(previous->outputs));
+        for (const auto& file : kept)
+            if (!out.keep(file)) throw std::runtime_error(file + " changed since the site was built");
+        const auto briefs = brief::write_all_briefs(*pending.model, assets, out, &log, nullptr, pending.keep);
+        web::check_links(out, kept);
+        std::error_code ec;
+        fs::remove(cache, ec);
+        out.commit();
+        previous->outputs = out.digests();
+        save_manifest(cache, *previous);
+        if (!o.quiet)
+            log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(ms_since(t0)) << " ms ("
+                << briefs.kept << " unchanged)\n";
+    } catch (const std::exception& e) {
+        // The marker stays: the next build writes the briefs.
+        log << "could not write the briefs: " << e.what() << "; the previous ones are still in " << o.out_dir << "\n";
+        return 1;
+    }
+    session.written = stamp_of(cache);
+    session.manifest = std::move(previous);
+    session.pending_briefs.reset();
     return 0;
 }
 

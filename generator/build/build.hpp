@@ -3,10 +3,12 @@
 // it into place. A failure at any step leaves the previous output untouched.
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "brief/briefs.hpp"
 #include "build/cache.hpp"
 #include "check/checker.hpp"
 #include "load/loader.hpp"
@@ -22,6 +24,11 @@ struct Options {
     bool incremental = true;
     // A git revision to publish the changes since, instead of site.toml's previous_edition.
     std::string since;
+    // With a Session: briefs that would be written again are left as the previous build wrote
+    // them, for write_pending_briefs once the rest of the site is up (`sprout serve`, so that
+    // a save shows in the preview without waiting for every brief's PDF). Not with a previous
+    // edition, nor when there is no previous site.
+    bool briefs_later = false;
 };
 
 // Everything a build reads besides the sprout binary itself (which is in the cache key): the
@@ -36,10 +43,22 @@ struct Session {
     check::Memo checked;
     std::optional<Manifest> manifest;  // as written to the cache file
     std::optional<FileStamp> written;  // that file just after: another writer would change it
+    // Left by a build with Options::briefs_later: the model to write the briefs from, and how
+    // much of the previous briefs that build would have kept.
+    struct PendingBriefs {
+        std::shared_ptr<const model::Model> model;
+        brief::Keep keep = brief::Keep::Nothing;
+    };
+    std::optional<PendingBriefs> pending_briefs;
 };
 
 // Returns the process exit code (0 ok, 1 content or build error). `session`, when given, is
 // used and updated; every build through it must have the same Options.
 int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* session = nullptr);
+
+// Writes the briefs a build with Options::briefs_later left for later, and swaps the site with
+// them into place as a build does (a no-op when none are pending). Returns 0, or 1 with the
+// reason in `log` (the site then keeps the previous briefs, and the next build writes them).
+int write_pending_briefs(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session);
 
 }  // namespace sprout::build

@@ -25,6 +25,7 @@ int serve(const ServeArgs& a) {
     build::Options o;
     o.out_dir = a.out.empty() ? (fs::path(tk->root) / "site").string() : a.out;
     o.quiet = !a.verbose;
+    o.briefs_later = true;  // a save shows without waiting for the briefs' PDFs
 
     // Block the stop signals in every thread; the main thread waits for them with sigwait.
     sigset_t stop_signals;
@@ -46,6 +47,15 @@ int serve(const ServeArgs& a) {
             if (!o.quiet) std::cerr << log.str();
             std::cerr << (first ? "built" : "rebuilt") << " in " << ms << " ms\n";
             server.site_rebuilt();
+            if (session.pending_briefs) {
+                std::ostringstream brief_log;
+                if (build::write_pending_briefs(*tk, o, brief_log, session) == 0) {
+                    if (!o.quiet) std::cerr << brief_log.str();
+                    server.briefs_rebuilt();
+                } else {
+                    std::cerr << brief_log.str();
+                }
+            }
         } else {
             std::cerr << log.str() << "the last good site is still being served\n";
             server.build_failed(log.str());

@@ -30,9 +30,16 @@ const char* const live_reload_js = R"JS((function () {
     }
     document.getElementById("sprout-error-text").textContent = message;
   }
+  // The site's generation this page was served at: a rebuild that finished before the stream
+  // opened is still heard of.
+  var script = document.currentScript;
+  var since = script && script.dataset ? script.dataset.since : "";
   function connect() {
-    var es = new EventSource("/__sprout/events");
-    es.addEventListener("reload", function () { location.reload(); });
+    var es = new EventSource("/__sprout/events" + (since ? "?since=" + encodeURIComponent(since) : ""));
+    es.addEventListener("reload", function (e) {
+      var only = JSON.parse(e.data || "{}").only;
+      if (!only || location.pathname.indexOf(only) === 0) location.reload();
+    });
     es.addEventListener("failed", function (e) { show(JSON.parse(e.data).message); });
     es.addEventListener("ok", function () {
       if (overlay) { overlay.remove(); overlay = null; }

@@ -1,7 +1,10 @@
 #include "serve/server.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <condition_variable>
 #include <httplib.h>
+#include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -16,7 +19,7 @@ namespace sprout::serve {
 
 namespace {
 
-constexpr const char* kScriptTag = "<script src=\"/__sprout/live.js\" defer></script>";
+
 
 // Every open page holds a live-reload stream, and a stream holds one of the server's worker
 // threads for as long as the page is open. With httplib's default of 8 workers, 8 open tabs
@@ -24,9 +27,12 @@ constexpr const char* kScriptTag = "<script src=\"/__sprout/live.js\" defer></sc
 constexpr std::size_t kWorkers = 64;
 constexpr int kMaxStreams = 48;
 
-std::string with_live_reload(std::string html) {
+// `generation`: the site's as the page was read, so that a page read just before a rebuild
+// finished, whose stream opens just after, still hears of it.
+std::string with_live_reload(std::string html, std::uint64_t generation) {
     const auto pos = html.rfind("</body>");
-    html.insert(pos == std::string::npos ? html.size() : pos, kScriptTag);
+    html.insert(pos == std::string::npos ? html.size() : pos,
+                "<script src=\"/__sprout/live.js\" data-since=\"" + std::to_string(generation) + "\" defer></script>");
     return html;
 }
 
@@ -42,20 +48,23 @@ struct PreviewServer::Impl {
     std::mutex mu;
     std::condition_variable changed;
     std::uint64_t generation = 0;
+    std::uint64_t site_generation = 0;  // the last generation that was more than the briefs
     std::string failure;  // empty when the last build succeeded
     bool stopping = false;
     int streams = 0;  // open live-reload streams
 
     std::string error_page() {
         std::lock_guard lock(mu);
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head>"
-               "<body><h1>Sprout could not build the site</h1><pre>" +
-               markdown::escape_html(failure) + "</pre>" + kScriptTag + "</body></html>";
+        return with_live_reload("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head>"
+                                "<body><h1>Sprout could not build the site</h1><pre>" +
+                                    markdown::escape_html(failure) + "</pre></body></html>",
+                                generation);
     }
 
     void serve_file(const httplib::Request& req, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
         res.set_header("X-Content-Type-Options", "nosniff");
+        const auto read_at = current_generation();  // before reading: a rebuild after it reloads the page
         auto file = resolve_request(site, req.path);
         std::string data;
         if (file) {
@@ -75,18 +84,26 @@ struct PreviewServer::Impl {
             }
             res.status = 404;
             auto page = text::read_file((site / "404.html").string());
-            res.set_content(with_live_reload(page ? *page : "<!doctype html><title>Not found</title><h1>Not found</h1></body>"),
+            res.set_content(with_live_reload(page ? *page : "<!doctype html><title>Not found</title><h1>Not found</h1></body>", read_at),
                             "text/html; charset=utf-8");
             return;
         }
         const std::string type = content_type(*file);
-        if (type.starts_with("text/html")) data = with_live_reload(std::move(data));
+        if (type.starts_with("text/html")) data = with_live_reload(std::move(data), read_at);
         res.set_content(std::move(data), type);
     }
 
-    void events(httplib::Response& res) {
+    std::uint64_t current_generation() {
+        std::lock_guard lock(mu);
+        return generation;
+    }
+
+    // `since`: the generation the page was read at (with_live_reload), if it says.
+    void events(const std::string& since, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
         std::uint64_t seen = 0;
+        std::uint64_t page_at = std::numeric_limits<std::uint64_t>::max();
+        std::from_chars(since.data(), since.data() + since.size(), page_at);
         {
             std::lock_guard lock(mu);
             if (streams >= kMaxStreams) {
@@ -96,7 +113,7 @@ struct PreviewServer::Impl {
                 return;
             }
             ++streams;
-            seen = generation;
+            seen = std::min(page_at, generation);  // a server started again counts from 0
         }
         res.set_chunked_content_provider("text/event-stream", [this, seen, first = true](std::size_t, httplib::DataSink& sink) mutable {
             std::unique_lock lock(mu);
@@ -114,9 +131,12 @@ struct PreviewServer::Impl {
             if (generation == seen) {
                 msg = ": keep-alive\n\n";
             } else {
+                // Only the briefs changed since this page last heard: only brief pages reload.
+                const bool briefs_only = site_generation <= seen;
                 seen = generation;
-                msg = failure.empty() ? "event: reload\ndata: {}\n\n"
-                                      : "event: failed\ndata: " + nlohmann::json{{"message", failure}}.dump() + "\n\n";
+                msg = !failure.empty() ? "event: failed\ndata: " + nlohmann::json{{"message", failure}}.dump() + "\n\n"
+                      : briefs_only    ? "event: reload\ndata: {\"only\":\"/briefs/\"}\n\n"
+                                       : "event: reload\ndata: {}\n\n";
             }
             lock.unlock();
             return sink.write(msg.data(), msg.size());
@@ -127,6 +147,7 @@ struct PreviewServer::Impl {
     }
 
     void preview_index(httplib::Response& res) {
+        const auto read_at = current_generation();
         std::string list;
         std::error_code ec;
         std::vector<std::string> names;
@@ -138,7 +159,7 @@ struct PreviewServer::Impl {
         res.set_header("Cache-Control", "no-store");
         res.set_content(with_live_reload("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview: briefs</title>"
                                          "</head><body><h1>Preview: briefs</h1><p><a href=\"/\">Site home</a></p><ul>" +
-                                         list + "</ul></body></html>"),
+                                         list + "</ul></body></html>", read_at),
                         "text/html; charset=utf-8");
     }
 };
@@ -150,7 +171,9 @@ PreviewServer::PreviewServer(fs::path site_dir) : impl_(std::make_unique<Impl>()
         res.set_header("Cache-Control", "no-store");
         res.set_content(live_reload_js, "text/javascript; charset=utf-8");
     });
-    h.Get("/__sprout/events", [this](const httplib::Request&, httplib::Response& res) { impl_->events(res); });
+    h.Get("/__sprout/events", [this](const httplib::Request& req, httplib::Response& res) {
+        impl_->events(req.get_param_value("since"), res);
+    });
     h.Get("/__sprout/", [this](const httplib::Request&, httplib::Response& res) { impl_->preview_index(res); });
     h.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { impl_->serve_file(req, res); });
     auto refuse = [](const httplib::Request&, httplib::Response& res) {
@@ -197,6 +220,15 @@ void PreviewServer::site_rebuilt() {
     {
         std::lock_guard lock(impl_->mu);
         impl_->failure.clear();
+        impl_->site_generation = ++impl_->generation;
+    }
+    impl_->changed.notify_all();
+}
+
+void PreviewServer::briefs_rebuilt() {
+    {
+        std::lock_guard lock(impl_->mu);
+        if (!impl_->failure.empty()) return;  // the overlay stays until the content is fixed
         ++impl_->generation;
     }
     impl_->changed.notify_all();
@@ -206,7 +238,7 @@ void PreviewServer::build_failed(const std::string& message) {
     {
         std::lock_guard lock(impl_->mu);
         impl_->failure = message.empty() ? "build failed" : message;
-        ++impl_->generation;
+        impl_->site_generation = ++impl_->generation;
     }
     impl_->changed.notify_all();
 }

@@ -58,7 +58,22 @@ try {
   writeFileSync(join(tk, "content/actors/libraries.toml"), 'name = "Libraries"\nsummary = "Fixed"\n');
   await page.waitForFunction(() => !document.getElementById("sprout-error-overlay"), null, { timeout: 10000 })
     .catch(() => fail("overlay did not clear after the fix"));
-  console.log("serve e2e: reload, error overlay and recovery all work");
+  // A change the briefs show: the site reloads first, then brief pages once their briefs are
+  // written again (build::write_pending_briefs); other pages reload only once.
+  const record = join(tk, "content/interventions/shared-reading.toml");
+  const briefPage = await browser.newPage();
+  await briefPage.goto(`http://127.0.0.1:${port}/briefs/example-nation-library-leaders.html`);
+  await page.goto(`http://127.0.0.1:${port}/interventions/shared-reading.html`);
+  let loads = 0;
+  page.on("load", () => { loads++; });
+  writeFileSync(record, readFileSync(record, "utf8").replace(/^name = ".*"$/m, 'name = "Shared reading, renamed live"'));
+  await page.waitForFunction(() => document.body.innerText.includes("renamed live"), null, { timeout: 10000 })
+    .catch(() => fail("the intervention's page did not reload after an edit"));
+  await briefPage.waitForFunction(() => document.body.innerText.includes("renamed live"), null, { timeout: 20000 })
+    .catch(() => fail("the brief page did not reload with the brief written again"));
+  await new Promise((r) => setTimeout(r, 500));
+  if (loads !== 1) fail(`the intervention's page reloaded ${loads} times for one save`);
+  console.log("serve e2e: reload, error overlay and recovery all work; briefs follow the site");
 } finally {
   await browser.close();
   cleanup();

@@ -28,6 +28,7 @@ struct Fixture {
 
     // Set: incremental builds of `site` go through it, as `sprout serve`'s do.
     std::unique_ptr<build::Session> session;
+    bool briefs_later = false;  // Options::briefs_later, as `sprout serve` sets it
 
     Fixture() { write_starter(tk); }
 
@@ -39,6 +40,7 @@ struct Fixture {
         build::Options o;
         o.out_dir = out.string();
         o.incremental = incremental;
+        o.briefs_later = briefs_later;
         std::ostringstream log;
         const int code = build::run(*toolkit, o, log, incremental && out == site ? session.get() : nullptr);
         if (rc) *rc = code;
@@ -336,6 +338,67 @@ TEST_CASE("a serve session's rebuilds read only changed records and equal clean 
     CHECK(f.build(f.site, true).find("is up to date") != std::string::npos);
     rename_in(rec, "name");
     f.build_and_compare();
+}
+
+TEST_CASE("briefs left for later are written after the site, and never kept stale", "[build-cache][session]") {
+    Fixture f;
+    f.session = std::make_unique<build::Session>();
+    f.briefs_later = true;
+    const auto write_briefs = [&] {
+        std::string err;
+        const auto tk = load::locate(f.tk.string(), err);
+        REQUIRE(tk);
+        build::Options o;
+        o.out_dir = f.site.string();
+        std::ostringstream log;
+        REQUIRE(build::write_pending_briefs(*tk, o, log, *f.session) == 0);
+        CHECK_FALSE(f.session->pending_briefs);
+        fs::remove_all(f.clean);
+        f.build(f.clean, false);
+        REQUIRE(snapshot(f.site) == snapshot(f.clean));
+    };
+    const fs::path brief = f.site / "briefs/example-nation-library-leaders.html";
+    const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
+    write(rec, "# A description: shown on its own page only.\ndescription = \"\"\"\nThe sessions.\n\"\"\"\n" + read(rec));
+    f.build(f.site, true);  // no previous site: the briefs are written at once
+    CHECK_FALSE(f.session->pending_briefs);
+    REQUIRE(read(brief).find("Shared reading") != std::string::npos);
+
+    rename_in(rec, "name");  // the briefs list it
+    f.build(f.site, true);
+    REQUIRE(f.session->pending_briefs);
+    CHECK(read(f.site / "interventions/shared-reading.html").find("Renamed Shared reading") != std::string::npos);
+    CHECK(read(brief).find("Renamed Shared reading") == std::string::npos);  // not yet
+    write_briefs();
+    CHECK(read(brief).find("Renamed Shared reading") != std::string::npos);
+
+    // An edit only its own page shows keeps every brief as it is.
+    reword_description(rec);
+    f.build_and_compare();
+    CHECK_FALSE(f.session->pending_briefs);
+
+    // Pending briefs never written, then a failed build, then an edit only its own page shows:
+    // the briefs are stale all the same, and once written they are a clean build's.
+    rename_in(rec, "name");
+    f.build(f.site, true);
+    REQUIRE(f.session->pending_briefs);
+    const std::string renamed = read(rec);
+    write(rec, renamed + "\nno_such_field = 1\n");
+    int rc = 0;
+    f.build(f.site, true, &rc);
+    CHECK(rc == 1);
+    CHECK(f.session->pending_briefs);  // still stale
+    write(rec, renamed);
+    reword_description(rec);
+    f.build(f.site, true);
+    REQUIRE(f.session->pending_briefs);
+    write_briefs();
+
+    // Without a session's later step the briefs are written at once, as ever.
+    f.briefs_later = false;
+    rename_in(rec, "name");
+    f.build_and_compare();
+    CHECK_FALSE(f.session->pending_briefs);
 }
 
 TEST_CASE("a missing or damaged cache means a full build", "[build-cache]") {
