@@ -19,8 +19,6 @@ namespace sprout::serve {
 
 namespace {
 
-
-
 // Every open page holds a live-reload stream, and a stream holds one of the server's worker
 // threads for as long as the page is open. With httplib's default of 8 workers, 8 open tabs
 // left none for pages. So: more workers, and a cap on streams that always leaves some free.
