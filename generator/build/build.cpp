@@ -27,6 +27,8 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+output::Commit commit_mode(const Options& o) { return o.update_in_place ? output::Commit::InPlace : output::Commit::Swap; }
+
 std::string cache_key(const Options& o) { return binary_identity() + (o.strict ? " strict" : "") + (o.since.empty() ? "" : " since"); }
 
 // A build that compares with a previous edition reads more than its inputs (a git revision that
@@ -42,13 +44,13 @@ bool up_to_date(const Manifest& previous, const Manifest& next, const Options& o
            site_intact(o.out_dir, previous.outputs);
 }
 
-// Each record file's hash from the check's reading of it, by absolute path as scan_inputs
-// lists files.
+// Each record file's hash from the check's reading of it, by path (absolute and normal, as
+// scan_inputs lists files).
 std::unordered_map<std::string, std::uint64_t> hashes_read(const std::vector<load::RawRecord>& records) {
     std::unordered_map<std::string, std::uint64_t> out;
     out.reserve(records.size());
     for (const auto& r : records)
-        if (r.bytes_hash) out.emplace(fs::absolute(r.file).string(), *r.bytes_hash);
+        if (r.bytes_hash) out.emplace(r.file, *r.bytes_hash);
     return out;
 }
 
@@ -70,6 +72,12 @@ std::unordered_map<std::string, std::uint64_t> scanned_hashes(const std::vector<
     return out;
 }
 
+Session::~Session() { wait_for_cache(); }
+
+void Session::wait_for_cache() {
+    if (saving.joinable()) saving.join();
+}
+
 // The last build's cache: the session's own copy while the file is still the one it wrote.
 std::optional<Manifest> last_manifest(const fs::path& cache, Session* session) {
     if (session && session->manifest) {
@@ -89,6 +97,7 @@ void keep_for_next_build(Session* session, std::optional<Manifest>&& previous) {
 
 int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* session) {
     const auto t0 = std::chrono::steady_clock::now();
+    if (session) session->wait_for_cache();
     const fs::path cache = cache_path(o.out_dir);
     std::optional<Manifest> previous;
     if (o.incremental) previous = last_manifest(cache, session);
@@ -136,7 +145,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // Making the model freed the parsed TOML; the records' ids and paths go too before rendering.
     std::vector<load::RawRecord>().swap(checked.records);
     try {
-        output::Staging out(o.out_dir);
+        output::Staging out(o.out_dir, commit_mode(o));
         const assets::Assets assets(tk.root);
         auto step = std::chrono::steady_clock::now();
         // Before anything is written, so a previous edition that cannot be loaded fails the build.
@@ -192,13 +201,18 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         out.commit();
         next.outputs = out.digests();
         next.log = diagnostics.str();
-        save_manifest(cache, next);
         if (!o.quiet)
-            log << "wrote " << next.outputs.size() << " files (" << out.reused() << " unchanged, linked from the previous site)\n";
+            log << "wrote " << next.outputs.size() << " files (" << out.reused() << " unchanged, "
+                << (o.update_in_place ? "left in place" : "linked from the previous site") << ")\n";
         if (session) {
-            session->written = stamp_of(cache);
             session->manifest = std::move(next);
             session->pending_briefs = std::move(pending);
+            session->saving = std::thread([session, cache] {
+                save_manifest(cache, *session->manifest);
+                session->written = stamp_of(cache);
+            });
+        } else {
+            save_manifest(cache, next);
         }
     } catch (const std::exception& e) {
         log << "build failed: " << e.what() << "; " << o.out_dir << " was not changed\n";
@@ -211,6 +225,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
 int write_pending_briefs(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session) {
     if (!session.pending_briefs || !session.pending_briefs->model) return 0;
     const auto t0 = std::chrono::steady_clock::now();
+    session.wait_for_cache();
     const fs::path cache = cache_path(o.out_dir);
     auto previous = last_manifest(cache, &session);
     // The site is not as the build before left it (another build wrote it): the next build
@@ -222,7 +237,7 @@ int write_pending_briefs(const load::Toolkit& tk, const Options& o, std::ostream
     const auto pending = *session.pending_briefs;
     session.pending_briefs->model.reset();  // should this fail, the next build writes them
     try {
-        output::Staging out(o.out_dir);
+        output::Staging out(o.out_dir, commit_mode(o));
         const assets::Assets assets(tk.root);
         // Every other file as it is, checked to be still as written.
         std::unordered_set<std::string> kept;

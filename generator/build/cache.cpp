@@ -10,6 +10,7 @@
 
 #include "cli/version.hpp"
 #include "util/hash_mix.hpp"
+#include "util/listing.hpp"
 #include "util/parallel.hpp"
 #include "util/text.hpp"
 
@@ -192,7 +193,7 @@ std::optional<Manifest> load_manifest(const fs::path& file) {
 std::optional<FileStamp> stamp_of(const fs::path& file) {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0) return std::nullopt;
-    return FileStamp{static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(st.st_ino), output::mtime_ns(st)};
+    return FileStamp{static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(st.st_ino), util::mtime_ns(st)};
 }
 
 bool read_pages(Manifest& m) {
@@ -301,11 +302,8 @@ std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Man
     std::error_code ec;
     for (const auto& root : roots) {
         if (!fs::is_directory(root, ec)) continue;
-        for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-            struct stat st {};
-            if (::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-            files.push_back({fs::absolute(it->path()).string(), static_cast<std::uint64_t>(st.st_size), output::mtime_ns(st), 0});
-        }
+        for (auto& f : util::walk_files(fs::absolute(root).lexically_normal().string()))
+            files.push_back({std::move(f.path), f.size, f.mtime_ns, 0});
     }
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     // Both lists are sorted by path: walk them together.
@@ -349,7 +347,7 @@ bool site_intact(const fs::path& dir, const output::Digests& outputs) {
     for (const auto& [rel, d] : outputs) {
         path.assign(dir.string()).append("/").append(rel);
         struct stat st {};
-        if (::stat(path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != d.size || output::mtime_ns(st) != d.mtime_ns)
+        if (::stat(path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != d.size || util::mtime_ns(st) != d.mtime_ns)
             return false;
     }
     return true;
@@ -359,7 +357,7 @@ std::string binary_identity() {
     std::string id = std::string(SPROUT_VERSION) + "+" + SPROUT_GIT_REV;
     struct stat st {};
     if (::stat("/proc/self/exe", &st) == 0)
-        id += " exe " + std::to_string(st.st_size) + ":" + std::to_string(output::mtime_ns(st));
+        id += " exe " + std::to_string(st.st_size) + ":" + std::to_string(util::mtime_ns(st));
     else
         id += " exe unknown " + std::to_string(now_ns());  // never matches: no reuse across runs
     return id;

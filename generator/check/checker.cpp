@@ -550,13 +550,13 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         } else {
             load::free_parsed(rec);
         }
-        if (m && rec.bytes_hash) remember(fs::absolute(rec.file).string(), {*rec.bytes_hash, rec.parsed, in_model, found.all(), facts});
+        if (m && rec.bytes_hash) remember(rec.file, {*rec.bytes_hash, rec.parsed, in_model, found.all(), facts});
         keep_facts(rec, std::move(facts));
     };
     // A file whose bytes are as its memo entry was checked from: what checking found then. Each
     // entry is moved out by the one thread that asks about its file.
     const auto known = [&](load::RawRecord& rec, Diagnostics& found) {
-        auto file = fs::absolute(rec.file).string();
+        auto file = rec.file;
         const auto expected = m->expected.find(file);
         const auto entry = m->entries.find(file);
         if (expected == m->expected.end() || entry == m->entries.end() || entry->second.hash != expected->second) return false;

@@ -26,6 +26,7 @@ int serve(const ServeArgs& a) {
     o.out_dir = a.out.empty() ? (fs::path(tk->root) / "site").string() : a.out;
     o.quiet = !a.verbose;
     o.briefs_later = true;  // a save shows without waiting for the briefs' PDFs
+    o.update_in_place = true;  // a rebuild moves in only the files that changed
 
     // Block the stop signals in every thread; the main thread waits for them with sigwait.
     sigset_t stop_signals;

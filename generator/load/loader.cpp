@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "util/hash_mix.hpp"
+#include "util/listing.hpp"
 #include "util/parallel.hpp"
 #include "util/text.hpp"
 
@@ -206,8 +207,8 @@ namespace {
 
 // A record file found by listing the content folder, to be read and parsed.
 struct RecordFile {
-    fs::path file;
-    fs::path content;  // the content folder, which a symbolic link must not lead out of
+    std::string file;            // absolute and normal, as build::scan_inputs names inputs
+    const std::string* content;  // the content folder, which a symbolic link must not lead out of
     std::string display;
     const schema::KindSpec* kind;
     std::string id;
@@ -219,12 +220,12 @@ void describe(const RecordFile& f, RawRecord& r) {
     r.id = f.id;
     r.kind = f.kind;
     r.path = f.display;
-    r.file = f.file.string();
+    r.file = f.file;
 }
 
 // Reads one file into `r`; false when it is not a record at all (a link out of the folder).
 bool load_record(const RecordFile& f, RawRecord& r, Diagnostics& found) {
-    if (f.symlink && !is_inside(f.file, f.content)) {
+    if (f.symlink && !is_inside(f.file, *f.content)) {
         found.error({f.display, 0, 0}, "", "symbolic link points outside the content folder",
                     "copy the file into content/ instead of linking to it");
         return false;
@@ -261,59 +262,57 @@ bool load_record(const RecordFile& f, RawRecord& r, Diagnostics& found) {
 std::vector<RecordFile> list_records(const Toolkit& tk, Diagnostics& diags) {
     const auto& s = schema::builtin();
     std::error_code ec;
-    const fs::path content(tk.content_dir);
-    const fs::path shown(tk.display);
+    std::string content = fs::absolute(tk.content_dir).lexically_normal().string();
+    if (!content.ends_with('/')) content += '/';
+    const std::string shown = tk.display.ends_with('/') ? tk.display : tk.display + "/";
     std::vector<RecordFile> pending;
-    auto read_one = [&](const fs::path& file, const std::string& display, const schema::KindSpec& kind, std::string id,
-                        bool symlink) { pending.push_back({file, content, display, &kind, std::move(id), symlink}); };
+    auto read_one = [&](std::string file, std::string display, const schema::KindSpec& kind, std::string id, bool symlink) {
+        pending.push_back({std::move(file), &tk.content_dir, std::move(display), &kind, std::move(id), symlink});
+    };
 
     // Single-file kinds (site.toml).
     for (const auto& k : s.kinds) {
         if (k.file.empty()) continue;
-        const fs::path f = content / k.file;
-        if (fs::exists(f, ec)) read_one(f, (shown / k.file).string(), k, k.name, fs::is_symlink(f, ec));
-        else diags.error({(shown / k.file).string(), 0, 0}, "", "missing " + k.title + " file",
+        const fs::path f = content + k.file;
+        if (fs::exists(f, ec)) read_one(f.string(), shown + k.file, k, k.name, fs::is_symlink(f, ec));
+        else diags.error({shown + k.file, 0, 0}, "", "missing " + k.title + " file",
                          "create content/" + k.file + " (`sprout new " + k.name + "` writes one)");
     }
 
     // Everything else at the top level must be a kind folder.
-    std::vector<fs::directory_entry> top;
-    for (fs::directory_iterator it(content, ec), end; !ec && it != end; it.increment(ec)) top.push_back(*it);
+    const auto top = util::list_folder(content, ec);
     if (ec) diags.error({tk.display, 0, 0}, "", "cannot list the content folder: " + ec.message());
-    std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
     for (const auto& e : top) {
-        const std::string name = e.path().filename().string();
+        const std::string& name = e.name;
         if (name.starts_with('.')) continue;
-        const std::string display = (shown / name).string();
+        const std::string display = shown + name;
         const auto* single = [&]() -> const schema::KindSpec* {
             for (const auto& k : s.kinds) if (k.file == name) return &k;
             return nullptr;
         }();
         if (single) continue;
         const auto* kind = s.by_folder(name);
-        if (!kind || !e.is_directory(ec)) {
+        if (!kind || !e.is_dir) {
             std::string hint = "record folders are: " + text::join(s.folder_names(), ", ");
             if (auto c = text::closest(name, s.folder_names())) hint = "did you mean '" + *c + "'?";
             diags.error({display, 0, 0}, "", "'" + name + "' is not a record folder", hint);
             continue;
         }
-        if (e.is_symlink(ec) && !is_inside(e.path(), content)) {
+        const std::string folder = content + name + "/";
+        if (e.is_link && !is_inside(content + name, tk.content_dir)) {
             diags.error({display, 0, 0}, "", "symbolic link points outside the content folder");
             continue;
         }
-        std::vector<fs::directory_entry> files;
-        for (fs::directory_iterator it(e.path(), ec), end; !ec && it != end; it.increment(ec)) files.push_back(*it);
-        std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
-        for (const auto& f : files) {
-            const std::string fname = f.path().filename().string();
+        const std::string ext = "." + kind->extension;
+        for (const auto& f : util::list_folder(folder, ec)) {
+            const std::string& fname = f.name;
             if (fname.starts_with('.') || fname.ends_with('~')) continue;  // editor backups and dotfiles
-            const std::string fdisplay = (shown / name / fname).string();
-            if (f.is_directory(ec)) {
+            std::string fdisplay = display + "/" + fname;
+            if (f.is_dir) {
                 diags.error({fdisplay, 0, 0}, "", "sub-folders are not allowed in " + name + "/",
                             "put one record per file directly in content/" + name + "/");
                 continue;
             }
-            const std::string ext = "." + kind->extension;
             if (!fname.ends_with(ext)) {
                 diags.error({fdisplay, 0, 0}, "", "files in " + name + "/ must end in " + ext);
                 continue;
@@ -325,7 +324,7 @@ std::vector<RecordFile> list_records(const Toolkit& tk, Diagnostics& diags) {
                             schema::id_problem(lowered) ? "rename the file" : "rename the file to '" + lowered + ext + "'");
                 continue;
             }
-            read_one(f.path(), fdisplay, *kind, std::move(id), f.is_symlink(ec));
+            read_one(folder + fname, std::move(fdisplay), *kind, std::move(id), f.is_link);
         }
     }
 

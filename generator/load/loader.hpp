@@ -35,8 +35,9 @@ struct RawRecord {
     std::string body;     // Markdown body of pages
     std::uint32_t body_line = 1;
     bool parsed = true;   // false: the file exists but could not be read or parsed (already reported)
-    // The file as read and util::content_hash of its bytes (unset when it could not be read):
-    // a full build's cache records it rather than reading every content file a second time.
+    // The file as read (absolute and normal) and util::content_hash of its bytes (unset when it
+    // could not be read): a full build's cache records it rather than reading every content file
+    // a second time.
     std::string file;
     std::optional<std::uint64_t> bytes_hash;
 };

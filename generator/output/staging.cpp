@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "util/hash_mix.hpp"
+#include "util/listing.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -45,7 +46,7 @@ void remove_abandoned(const fs::path& parent, const std::string& prefix) {
 
 }  // namespace
 
-Staging::Staging(fs::path destination) : destination_(std::move(destination)) {
+Staging::Staging(fs::path destination, Commit how) : destination_(std::move(destination)), how_(how) {
     if (destination_.filename().empty()) destination_ = destination_.parent_path();
     const fs::path parent = fs::absolute(destination_).parent_path();
     fs::create_directories(parent);
@@ -81,11 +82,18 @@ std::uint64_t file_hash(std::string_view data) {
     return util::hash_mix(h, data.size());
 }
 
-std::int64_t mtime_ns(const struct ::stat& st) {
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+void Staging::reuse_from(Digests previous) {
+    previous_ = std::move(previous);
+    in_place_ = how_ == Commit::InPlace && !previous_.empty();
 }
 
-void Staging::reuse_from(Digests previous) { previous_ = std::move(previous); }
+fs::path Staging::staged_path(const std::string& relative) const {
+    if (in_place_) {
+        std::lock_guard lock(mu_);
+        if (!fresh_.count(relative)) return destination_ / relative;
+    }
+    return staging_ / relative;
+}
 
 Digests Staging::digests() const {
     std::lock_guard lock(mu_);
@@ -112,14 +120,14 @@ void Staging::make_parent(const fs::path& full) const {
 bool Staging::still_as_written(const std::string& rel, const FileDigest& recorded) const {
     struct stat st {};
     return ::stat((destination_ / rel).c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-           static_cast<std::uint64_t>(st.st_size) == recorded.size && mtime_ns(st) == recorded.mtime_ns;
+           static_cast<std::uint64_t>(st.st_size) == recorded.size && util::mtime_ns(st) == recorded.mtime_ns;
 }
 
 bool Staging::link_previous(const std::string& rel, const fs::path& full, const FileDigest& want) const {
     const auto it = previous_.find(rel);
     if (it == previous_.end() || it->second.hash != want.hash || it->second.size != want.size) return false;
     if (!still_as_written(rel, it->second)) return false;  // changed by hand since: write it afresh
-    if (::link((destination_ / rel).c_str(), full.c_str()) != 0) return false;  // e.g. another file system: just write
+    if (!in_place_ && ::link((destination_ / rel).c_str(), full.c_str()) != 0) return false;  // e.g. another file system: just write
     record(rel, it->second, true);
     return true;
 }
@@ -137,6 +145,10 @@ bool Staging::unchanged_since(const std::string& relative) const {
 void Staging::link_kept(const std::string& relative) const {
     const auto it = previous_.find(relative);
     if (it == previous_.end()) throw std::logic_error("link_kept: " + relative + " was not in the previous build");
+    if (in_place_) {  // it stays where it is
+        record(relative, it->second, true);
+        return;
+    }
     const fs::path full = staging_ / relative;
     make_parent(full);
     if (::link((destination_ / relative).c_str(), full.c_str()) != 0) {
@@ -177,6 +189,8 @@ void Staging::record(const std::string& relative, const FileDigest& digest, bool
     std::lock_guard lock(mu_);
     written_[relative] = digest;
     if (linked) ++reused_;
+    if (in_place_ && linked) fresh_.erase(relative);
+    else if (in_place_) fresh_.insert(relative);
 }
 
 namespace {
@@ -190,7 +204,7 @@ int open_for_writing(const fs::path& full, std::string_view relative) {
 
 std::int64_t close_written(int fd, std::string_view relative) {
     struct stat st {};
-    const std::int64_t mtime = ::fstat(fd, &st) == 0 ? mtime_ns(st) : 0;
+    const std::int64_t mtime = ::fstat(fd, &st) == 0 ? util::mtime_ns(st) : 0;
     if (::close(fd) != 0) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
     return mtime;
 }
@@ -251,6 +265,7 @@ void Staging::Stream::close() {
 }
 
 void Staging::commit() {
+    if (in_place_) return commit_in_place();
     // No sync(): the rename is atomic for every reader and against a killed build, which is what
     // the site needs; flushing the whole file system would cost seconds on a busy machine.
     std::error_code ec;
@@ -271,6 +286,36 @@ void Staging::commit() {
             throw std::runtime_error("cannot create " + destination_.string() + ": " + errno_text());
         committed_ = true;
     }
+}
+
+void Staging::commit_in_place() {
+    // First what the previous build made and this one did not, and the folders that leaves
+    // empty: a file of this build may take the place of one of those folders, or the reverse.
+    for (const auto& [rel, digest] : previous_) {
+        if (written_.count(rel)) continue;
+        fs::path gone = destination_ / rel;
+        if (::unlink(gone.c_str()) != 0 && errno != ENOENT)
+            throw std::runtime_error("cannot remove " + gone.string() + ": " + errno_text());
+        for (gone = gone.parent_path(); gone != destination_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
+    }
+    std::unordered_set<std::string> made;
+    for (const auto& rel : fresh_) {
+        const fs::path to = destination_ / rel;
+        if (made.insert(to.parent_path().string()).second) fs::create_directories(to.parent_path());
+        // Exchanged rather than renamed over: the old file (tens of megabytes for a data export)
+        // is then freed with the staging folder on a thread, not here. Where there is no old
+        // file, a rename.
+        const fs::path from = staging_ / rel;
+        if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_EXCHANGE) == 0) continue;
+        if (errno == ENOENT && ::rename(from.c_str(), to.c_str()) == 0) continue;
+        throw std::runtime_error("cannot update " + to.string() + ": " + errno_text());
+    }
+    committed_ = true;
+    // Folders, and the files this build replaced.
+    old_site_removal_ = std::thread([old = staging_] {
+        std::error_code ignored;
+        fs::remove_all(old, ignored);
+    });
 }
 
 }  // namespace sprout::output

@@ -100,12 +100,12 @@ struct SiteFiles {
 
 class Checker {
 public:
-    explicit Checker(const SiteFiles& site, const fs::path& root) : site_(site), root_(root) {}
+    Checker(const SiteFiles& site, const output::Staging& out) : site_(site), out_(out) {}
 
     // Checks one page (site-relative path); returns its broken links in document order.
     std::vector<std::string> check_file(const std::string& page) {
         std::vector<std::string> broken;
-        const auto html = text::read_file((root_ / page).string());
+        const auto html = text::read_file(out_.staged_path(page).string());
         if (!html) return broken;
         Page p{page, *html, std::nullopt};
         for (const char* attr : {"href", "src"})
@@ -142,7 +142,7 @@ private:
             if (auto it = ids_.find(rel); it != ids_.end()) return it->second;
         }
         std::set<std::string> ids;
-        if (auto html = text::read_file((root_ / rel).string())) ids = ids_in(*html);
+        if (auto html = text::read_file(out_.staged_path(rel).string())) ids = ids_in(*html);
         std::lock_guard lock(mu_);
         return ids_.emplace(rel, std::move(ids)).first->second;  // std::map: references stay valid
     }
@@ -180,7 +180,7 @@ private:
     }
 
     const SiteFiles& site_;
-    const fs::path& root_;
+    const output::Staging& out_;
     std::mutex mu_;
     std::map<std::string, std::set<std::string>> ids_;
 };
@@ -188,18 +188,15 @@ private:
 }  // namespace
 
 void check_links(const output::Staging& out, const std::unordered_set<std::string>& skip) {
-    const fs::path root = out.dir();
+    // Every file of the new site is one the staging recorded (some, kept in place, are not in
+    // its folder): listed from that record rather than the folder.
     SiteFiles site;
     std::vector<std::string> pages;
-    const std::size_t prefix = root.generic_string().size() + 1;
-    for (const auto& e : fs::recursive_directory_iterator(root)) {
-        const std::string rel = e.path().generic_string().substr(prefix);
-        if (e.is_directory()) {
-            site.dirs.insert(rel);
-        } else if (e.is_regular_file()) {
-            site.files.insert(rel);
-            if (e.path().extension() == ".html" && !skip.count(rel)) pages.push_back(rel);
-        }
+    for (auto& [rel, digest] : out.digests()) {
+        for (auto slash = rel.rfind('/'); slash != std::string::npos && slash > 0; slash = rel.rfind('/', slash - 1))
+            if (!site.dirs.insert(rel.substr(0, slash)).second) break;  // and so are the folders above it
+        if (rel.ends_with(".html") && !skip.count(rel)) pages.push_back(rel);
+        site.files.insert(rel);
     }
     // In path order ('/' before any other character), so reports come in the same order as ever.
     std::sort(pages.begin(), pages.end(), [](const std::string& a, const std::string& b) {
@@ -208,7 +205,7 @@ void check_links(const output::Staging& out, const std::unordered_set<std::strin
             return key(x) < key(y);
         });
     });
-    Checker checker(site, root);
+    Checker checker(site, out);
     std::vector<std::vector<std::string>> per_page(pages.size());
     util::parallel_for(pages.size(), [&](std::size_t i) { per_page[i] = checker.check_file(pages[i]); });
     std::vector<std::string> broken;

@@ -41,8 +41,10 @@ struct Fixture {
         o.out_dir = out.string();
         o.incremental = incremental;
         o.briefs_later = briefs_later;
+        build::Session* in = incremental && out == site ? session.get() : nullptr;
+        o.update_in_place = in != nullptr;  // as `sprout serve` builds
         std::ostringstream log;
-        const int code = build::run(*toolkit, o, log, incremental && out == site ? session.get() : nullptr);
+        const int code = build::run(*toolkit, o, log, in);
         if (rc) *rc = code;
         else REQUIRE(code == 0);
         return log.str();
@@ -333,6 +335,7 @@ TEST_CASE("a serve session's rebuilds read only changed records and equal clean 
     // wrote rather than trusting its own (which would take the edit as still to be built).
     rename_in(rec, "summary");
     auto elsewhere = std::move(f.session);
+    elsewhere->wait_for_cache();  // as another process would find it
     f.build(f.site, true);
     f.session = std::move(elsewhere);
     CHECK(f.build(f.site, true).find("is up to date") != std::string::npos);
@@ -350,6 +353,7 @@ TEST_CASE("briefs left for later are written after the site, and never kept stal
         REQUIRE(tk);
         build::Options o;
         o.out_dir = f.site.string();
+        o.update_in_place = true;
         std::ostringstream log;
         REQUIRE(build::write_pending_briefs(*tk, o, log, *f.session) == 0);
         CHECK_FALSE(f.session->pending_briefs);

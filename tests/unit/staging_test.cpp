@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "output/staging.hpp"
+#include "web/web.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -126,4 +127,50 @@ TEST_CASE("a file streamed in pieces gets the bytes and the digest of the same f
     CHECK(d.at("data/empty.csv").hash == output::file_hash(""));
     CHECK(output::file_hash(whole) != output::file_hash(whole + " "));
     CHECK_THROWS_WITH(s.open("../evil.json"), Catch::Contains("outside the site"));
+}
+
+TEST_CASE("an in-place commit moves in what was written, leaves what was kept, and removes what is gone", "[output]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site";
+    output::Digests first;
+    {
+        output::Staging s(site, output::Commit::InPlace);  // no previous build: swapped in whole
+        s.write("a/kept.html", "kept");
+        s.write("a/gone/old.html", "old");
+        s.write("same.html", "same bytes");
+        s.write("changed.html", "before");
+        s.write("was-file", "a file");
+        s.commit();
+        first = s.digests();
+    }
+    test::write(site / "stray.txt", "put there by hand");
+    {
+        output::Staging s(site, output::Commit::InPlace);
+        s.reuse_from(first);
+        REQUIRE(s.keep("a/kept.html"));
+        s.write("same.html", "same bytes");  // as before: left where it is
+        s.write("changed.html", "after");
+        s.write("was-file/now-folder.html", "new");
+        s.write("new/page.html", "<a href=\"../changed.html\">x</a>");
+        // Before the commit the site is as it was, and each new file is read from where it waits.
+        CHECK(test::read(site / "changed.html") == "before");
+        CHECK(test::read(s.staged_path("changed.html")) == "after");
+        CHECK(s.staged_path("a/kept.html") == site / "a/kept.html");
+        CHECK(s.reused() == 2);
+        CHECK_NOTHROW(web::check_links(s));
+        s.commit();
+        CHECK(s.digests().at("a/kept.html") == first.at("a/kept.html"));
+    }
+    CHECK(test::read(site / "a/kept.html") == "kept");
+    CHECK(test::read(site / "same.html") == "same bytes");
+    CHECK(test::read(site / "changed.html") == "after");
+    CHECK(test::read(site / "was-file/now-folder.html") == "new");
+    CHECK(test::read(site / "new/page.html").find("changed.html") != std::string::npos);
+    CHECK_FALSE(fs::exists(site / "a/gone"));  // the file, and the folder it leaves empty
+    CHECK(fs::exists(site / "a"));
+    CHECK(test::read(site / "stray.txt") == "put there by hand");  // not the build's: left alone
+    // No staging folder is left behind.
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
+    CHECK(entries == 1);
 }

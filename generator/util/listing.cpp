@@ -1,0 +1,96 @@
+#include "util/listing.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <dirent.h>
+#include <fcntl.h>
+#include <memory>
+#include <sys/stat.h>
+
+namespace sprout::util {
+
+namespace {
+
+struct CloseDir {
+    void operator()(DIR* d) const { ::closedir(d); }
+};
+using Dir = std::unique_ptr<DIR, CloseDir>;
+
+bool is_dot(const char* n) { return n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)); }
+
+}  // namespace
+
+std::int64_t mtime_ns(const struct ::stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+std::vector<Entry> list_folder(const std::string& dir, std::error_code& ec) {
+    ec.clear();
+    std::vector<Entry> out;
+    Dir d(::opendir(dir.c_str()));
+    if (!d) {
+        ec.assign(errno, std::generic_category());
+        return out;
+    }
+    const int fd = ::dirfd(d.get());
+    errno = 0;
+    while (const dirent* e = ::readdir(d.get())) {
+        if (is_dot(e->d_name)) continue;
+        Entry entry{e->d_name, e->d_type == DT_DIR, e->d_type == DT_LNK};
+        // The entry's type is not in the listing on some file systems, and a link's target is
+        // never: ask for those alone.
+        if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+            struct ::stat st {};
+            if (e->d_type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                entry.is_link = S_ISLNK(st.st_mode);
+            entry.is_dir = ::fstatat(fd, e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+        }
+        out.push_back(std::move(entry));
+    }
+    if (errno != 0) {
+        ec.assign(errno, std::generic_category());
+        out.clear();
+        return out;
+    }
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    return out;
+}
+
+namespace {
+
+void walk(const std::string& dir, std::vector<FoundFile>& out) {
+    Dir d(::opendir(dir.c_str()));
+    if (!d) return;
+    const int fd = ::dirfd(d.get());
+    std::vector<std::string> folders;
+    while (const dirent* e = ::readdir(d.get())) {
+        if (is_dot(e->d_name)) continue;
+        std::string path = dir;
+        if (path.empty() || path.back() != '/') path += '/';
+        path += e->d_name;
+        if (e->d_type == DT_DIR) {
+            folders.push_back(std::move(path));
+            continue;
+        }
+        struct ::stat st {};
+        if (e->d_type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
+            folders.push_back(std::move(path));
+            continue;
+        }
+        // Links are followed to files (a linked record is read as one), not to folders.
+        if (::fstatat(fd, e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;
+        out.push_back({std::move(path), static_cast<std::uint64_t>(st.st_size), mtime_ns(st)});
+    }
+    d.reset();  // one open folder at a time, however deep the tree
+    for (const auto& f : folders) walk(f, out);
+}
+
+}  // namespace
+
+std::vector<FoundFile> walk_files(const std::string& root) {
+    std::vector<FoundFile> out;
+    walk(root, out);
+    return out;
+}
+
+}  // namespace sprout::util
