@@ -493,6 +493,9 @@ struct Memo::Impl {
         bool in_model = false;          // its record is in `model` (it had no errors)
         std::vector<Diagnostic> diags;  // the file's own, before the checks across records
         std::shared_ptr<const RecordFacts> facts;
+        // Set by the check that found the file unchanged: each entry is asked about by one
+        // thread at most, so entries are marked where they are rather than copied under a lock.
+        bool seen = false;
     };
     std::unordered_map<std::string, Entry> entries;  // by absolute file
     // Every record that checked without errors on its own, whether or not the whole toolkit
@@ -553,39 +556,42 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         if (m && rec.bytes_hash) remember(rec.file, {*rec.bytes_hash, rec.parsed, in_model, found.all(), facts});
         keep_facts(rec, std::move(facts));
     };
-    // A file whose bytes are as its memo entry was checked from: what checking found then. Each
-    // entry is moved out by the one thread that asks about its file.
+    // A file whose bytes are as its memo entry was checked from: what checking found then.
+    if (m)
+        for (auto& [file, e] : m->entries) e.seen = false;
     const auto known = [&](load::RawRecord& rec, Diagnostics& found) {
-        auto file = rec.file;
-        const auto expected = m->expected.find(file);
-        const auto entry = m->entries.find(file);
+        const auto expected = m->expected.find(rec.file);
+        const auto entry = m->entries.find(rec.file);
         if (expected == m->expected.end() || entry == m->entries.end() || entry->second.hash != expected->second) return false;
         auto& e = entry->second;
         rec.parsed = e.parsed;
         rec.bytes_hash = e.hash;
         for (const auto& d : e.diags) found.add(d);
-        keep_facts(rec, e.facts);
-        remember(std::move(file), std::move(e));
+        e.seen = true;
         ++reused;
         return true;
     };
     r.records = m ? load::read_records(tk, r.diags, each, known) : load::read_records(tk, r.diags, each);
+    std::vector<const RecordFacts*> facts;
+    facts.reserve(r.records.size());
+    for (const auto& rec : r.records) {
+        const auto read = facts_by_path.find(rec.path);
+        facts.push_back(read != facts_by_path.end() ? read->second.get() : m->entries.at(rec.file).facts.get());
+    }
     if (m) {
-        // Entries not moved out were for files that changed or are gone: their records leave
-        // the memo's model, and the records read this time join it.
+        // Entries not seen were for files that changed or are gone: their records leave the
+        // memo's model, and the records read this time join it.
         std::unordered_set<std::string> stale;
         for (const auto& [file, e] : m->entries)
-            if (e.facts && e.in_model) stale.insert(e.facts->path);
+            if (!e.seen && e.facts && e.in_model) stale.insert(e.facts->path);
         if (m->model.use_count() > 1) m->model = std::make_shared<model::Model>(*m->model);  // still in use elsewhere
         load::remove_records(*m->model, stale);
         load::add_all(*m->model, std::move(model), site_read);
         load::finish_model(*m->model);
-        m->entries = std::move(remembered);
+        std::erase_if(m->entries, [](const auto& kv) { return !kv.second.seen; });
+        for (auto& [file, e] : remembered) m->entries.insert_or_assign(file, std::move(e));
         m->reused = reused;
     }
-    std::vector<const RecordFacts*> facts;
-    facts.reserve(r.records.size());
-    for (const auto& rec : r.records) facts.push_back(facts_by_path.at(rec.path).get());
     cross_check(r.records, facts, r.diags, &r.references);
     r.diags.sort();
     if (r.ok(opts) && opts.want_model) {

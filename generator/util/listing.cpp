@@ -7,6 +7,8 @@
 #include <memory>
 #include <sys/stat.h>
 
+#include "util/parallel.hpp"
+
 namespace sprout::util {
 
 namespace {
@@ -62,27 +64,30 @@ void walk(const std::string& dir, std::vector<FoundFile>& out) {
     Dir d(::opendir(dir.c_str()));
     if (!d) return;
     const int fd = ::dirfd(d.get());
-    std::vector<std::string> folders;
+    const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
+    std::vector<std::string> folders, names;
     while (const dirent* e = ::readdir(d.get())) {
         if (is_dot(e->d_name)) continue;
-        std::string path = dir;
-        if (path.empty() || path.back() != '/') path += '/';
-        path += e->d_name;
-        if (e->d_type == DT_DIR) {
-            folders.push_back(std::move(path));
-            continue;
-        }
         struct ::stat st {};
-        if (e->d_type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
-            folders.push_back(std::move(path));
-            continue;
-        }
-        // Links are followed to files (a linked record is read as one), not to folders.
-        if (::fstatat(fd, e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;
-        out.push_back({std::move(path), static_cast<std::uint64_t>(st.st_size), mtime_ns(st)});
+        const bool folder = e->d_type == DT_DIR || (e->d_type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                                                    S_ISDIR(st.st_mode));
+        (folder ? folders : names).push_back(e->d_name);
     }
+    // A folder of 10,000 records: the stat calls, most of the walk, shared by the cores.
+    std::vector<FoundFile> found(names.size());
+    const auto stat_one = [&](std::size_t i) {
+        struct ::stat st {};
+        // Links are followed to files (a linked record is read as one), not to folders.
+        if (::fstatat(fd, names[i].c_str(), &st, 0) == 0 && S_ISREG(st.st_mode))
+            found[i] = {prefix + names[i], static_cast<std::uint64_t>(st.st_size), mtime_ns(st)};
+    };
+    constexpr std::size_t kShareAbove = 512;
+    if (names.size() > kShareAbove) parallel_for(names.size(), stat_one);
+    else for (std::size_t i = 0; i < names.size(); ++i) stat_one(i);
+    for (auto& f : found)
+        if (!f.path.empty()) out.push_back(std::move(f));
     d.reset();  // one open folder at a time, however deep the tree
-    for (const auto& f : folders) walk(f, out);
+    for (const auto& f : folders) walk(prefix + f, out);
 }
 
 }  // namespace
