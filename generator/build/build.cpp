@@ -16,6 +16,7 @@
 #include "output/staging.hpp"
 #include "web/own_page_fields.hpp"
 #include "web/web.hpp"
+#include "util/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -35,6 +36,9 @@ std::string cache_key(const Options& o) { return binary_identity() + (o.strict ?
 // may move, a folder outside the toolkit), so it is never taken as a no-op: this mark in the
 // cache key makes the next build run in full (unchanged files are still linked, not rewritten).
 constexpr const char* kComparedMark = " +previous-edition";
+// Likewise a build that left files for later (Options::site_first), in the cache file until
+// they are written: killed before then, the next build must not keep them as they are.
+constexpr const char* kPendingMark = " +files-to-follow";
 
 // A no-op: same binary and options, every input byte-identical, and the site still as written.
 bool up_to_date(const Manifest& previous, const Manifest& next, const Options& o) {
@@ -90,6 +94,17 @@ std::optional<Manifest> last_manifest(const fs::path& cache, Session* session) {
     return load_manifest(cache);
 }
 
+// What write_pending wrote, for its log line.
+std::string followed(const Session::Pending& p, const brief::Summary& briefs) {
+    std::vector<std::string> parts;
+    if (p.keep != brief::Keep::All)
+        parts.push_back(std::to_string(briefs.count) + " briefs (PDF and HTML; " + std::to_string(briefs.kept) + " unchanged)");
+    if (!p.later.exports.empty())
+        parts.push_back("the data exports of " + text::join(std::vector<std::string>(p.later.exports.begin(), p.later.exports.end()), ", "));
+    if (p.later.search) parts.push_back("the search index, sitemap and feed");
+    return text::join(parts, ", ");
+}
+
 // When a build leaves the cache file as it was, the session keeps the cache it read from it.
 void keep_for_next_build(Session* session, std::optional<Manifest>&& previous) {
     if (session && previous) session->manifest = std::move(previous);
@@ -115,12 +130,13 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         return 0;
     }
 
-    // Briefs a build left for later and that were never written are stale: this build does not
-    // keep them all as they are. The marker stays until a build has written the briefs; its model
-    // goes now, as the memo patches its model in place only when nothing else holds it.
-    const bool pending_before = session && session->pending_briefs;
-    const auto pending_keep = pending_before ? session->pending_briefs->keep : brief::Keep::All;
-    if (pending_before) session->pending_briefs->model.reset();
+    // Files a build left for later and that were never written are stale: this build does not
+    // keep them as they are. The marker stays until a build has written them; its model goes
+    // now, as the memo patches its model in place only when nothing else holds it.
+    const bool pending_before = session && session->pending;
+    const auto pending_keep = pending_before ? session->pending->keep : brief::Keep::All;
+    const auto stale = pending_before ? session->pending->later : web::Deferred{};
+    if (pending_before) session->pending->model.reset();
     // Not a no-op: the rest of the cache, to find what the change touched (a session's is whole).
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
@@ -160,8 +176,13 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         const diff::Changes* changes = edition ? &edition->changes : nullptr;
         // Pages may show what changed since the previous edition, which no record's own
         // change predicts: with a previous edition every page is rendered.
-        const auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, *checked.model, tk) : std::nullopt;
+        auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, *checked.model, tk) : std::nullopt;
         if (!reuse) next.shown_elsewhere = web::shown_elsewhere_hashes(*checked.model);
+        const bool site_first = o.site_first && session && !edition;
+        if (reuse) {
+            reuse->later = site_first;
+            reuse->stale = stale;
+        }
         // Nothing but the cache reads the references after planning: kept in its file's form,
         // or as they are for a session's next build.
         if (session) next.references = std::move(checked.references);
@@ -179,11 +200,12 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         auto keep_briefs = !reuse ? brief::Keep::Nothing : reuse->own_pages_only ? brief::Keep::All : brief::Keep::Unchanged;
         // Briefs still pending from the build before are stale: never all kept as they are.
         if (pending_before) keep_briefs = std::min({keep_briefs, pending_keep, brief::Keep::Unchanged});
-        const bool later = o.briefs_later && session && had_previous && !edition && keep_briefs != brief::Keep::All;
+        const bool later = site_first && had_previous && keep_briefs != brief::Keep::All;
         // Later: every brief that still has its files is kept as it is for now (a new one is written).
         const auto briefs = brief::write_all_briefs(*checked.model, assets, out, &log, changes, later ? brief::Keep::All : keep_briefs);
-        std::optional<Session::PendingBriefs> pending;  // what this build leaves for later, once it is in place
-        if (later) pending = Session::PendingBriefs{checked.model, keep_briefs};
+        std::optional<Session::Pending> pending;  // what this build leaves for later, once it is in place
+        if (later || !site.later.empty())
+            pending = Session::Pending{checked.model, later ? keep_briefs : brief::Keep::All, std::move(site.later)};
         if (!o.quiet) {
             log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(briefs.ms) << " ms";
             if (reuse || later) log << " (" << briefs.kept << " unchanged" << (later ? " for now: the rest follow" : "") << ")";
@@ -206,9 +228,9 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
                 << (o.update_in_place ? "left in place" : "linked from the previous site") << ")\n";
         if (session) {
             session->manifest = std::move(next);
-            session->pending_briefs = std::move(pending);
-            session->saving = std::thread([session, cache] {
-                save_manifest(cache, *session->manifest);
+            session->pending = std::move(pending);
+            session->saving = std::thread([session, cache, mark = session->pending ? kPendingMark : ""] {
+                save_manifest(cache, *session->manifest, mark);
                 session->written = stamp_of(cache);
             });
         } else {
@@ -222,30 +244,31 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     return 0;
 }
 
-int write_pending_briefs(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session) {
-    if (!session.pending_briefs || !session.pending_briefs->model) return 0;
+int write_pending(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session) {
+    if (!session.pending || !session.pending->model) return 0;
     const auto t0 = std::chrono::steady_clock::now();
     session.wait_for_cache();
     const fs::path cache = cache_path(o.out_dir);
     auto previous = last_manifest(cache, &session);
     // The site is not as the build before left it (another build wrote it): the next build
-    // writes the briefs.
+    // writes what is pending.
     if (!previous || !previous->unread.empty()) {
         keep_for_next_build(&session, std::move(previous));
         return 0;
     }
-    const auto pending = *session.pending_briefs;
-    session.pending_briefs->model.reset();  // should this fail, the next build writes them
+    const auto pending = *session.pending;
+    session.pending->model.reset();  // should this fail, the next build writes them
     try {
         output::Staging out(o.out_dir, commit_mode(o));
         const assets::Assets assets(tk.root);
         // Every other file as it is, checked to be still as written.
         std::unordered_set<std::string> kept;
         for (const auto& [file, digest] : previous->outputs)
-            if (!file.starts_with("briefs/")) kept.insert(file);
+            if (!file.starts_with("briefs/") && !pending.later.covers(file)) kept.insert(file);
         out.reuse_from(std::move(previous->outputs));
         for (const auto& file : kept)
             if (!out.keep(file)) throw std::runtime_error(file + " changed since the site was built");
+        web::write_deferred(*pending.model, previous->pages, pending.later, out);
         const auto briefs = brief::write_all_briefs(*pending.model, assets, out, &log, nullptr, pending.keep);
         web::check_links(out, kept);
         std::error_code ec;
@@ -253,17 +276,15 @@ int write_pending_briefs(const load::Toolkit& tk, const Options& o, std::ostream
         out.commit();
         previous->outputs = out.digests();
         save_manifest(cache, *previous);
-        if (!o.quiet)
-            log << "wrote " << briefs.count << " briefs (PDF and HTML) in " << static_cast<int>(ms_since(t0)) << " ms ("
-                << briefs.kept << " unchanged)\n";
+        if (!o.quiet) log << "then wrote " << followed(pending, briefs) << " in " << static_cast<int>(ms_since(t0)) << " ms\n";
     } catch (const std::exception& e) {
-        // The marker stays: the next build writes the briefs.
-        log << "could not write the briefs: " << e.what() << "; the previous ones are still in " << o.out_dir << "\n";
+        // The marker stays: the next build writes them.
+        log << "could not write the rest of the site: " << e.what() << "; the previous files are still in " << o.out_dir << "\n";
         return 1;
     }
     session.written = stamp_of(cache);
     session.manifest = std::move(previous);
-    session.pending_briefs.reset();
+    session.pending.reset();
     return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "build/cache.hpp"
 #include "check/checker.hpp"
 #include "load/loader.hpp"
+#include "web/page_meta.hpp"
 
 namespace sprout::build {
 
@@ -25,11 +26,12 @@ struct Options {
     bool incremental = true;
     // A git revision to publish the changes since, instead of site.toml's previous_edition.
     std::string since;
-    // With a Session: briefs that would be written again are left as the previous build wrote
-    // them, for write_pending_briefs once the rest of the site is up (`sprout serve`, so that
-    // a save shows in the preview without waiting for every brief's PDF). Not with a previous
-    // edition, nor when there is no previous site.
-    bool briefs_later = false;
+    // With a Session: the pages first. Briefs, data exports, the search index, sitemap and
+    // feed that would be written again are left as the previous build wrote them, for
+    // write_pending once the pages are up (`sprout serve`, so that a save shows in the preview
+    // without waiting for every brief's PDF and tens of megabytes of exports). Not with a
+    // previous edition, nor when there is no previous site.
+    bool site_first = false;
     // Move only the files a build wrote into the output folder, rather than swapping in a whole
     // new folder (output::Commit::InPlace): for `sprout serve`, whose preview folder is its
     // own. A build killed midway can leave a mix of two builds there; the next build, finding
@@ -59,22 +61,23 @@ struct Session {
     // the session waits for it first; so should anything else that reads the file meanwhile.
     std::thread saving;
     void wait_for_cache();
-    // Left by a build with Options::briefs_later: the model to write the briefs from, and how
-    // much of the previous briefs that build would have kept.
-    struct PendingBriefs {
+    // Left by a build with Options::site_first: the model to write the rest from, how much of
+    // the previous briefs that build would have kept, and the other files it left.
+    struct Pending {
         std::shared_ptr<const model::Model> model;
         brief::Keep keep = brief::Keep::Nothing;
+        web::Deferred later;
     };
-    std::optional<PendingBriefs> pending_briefs;
+    std::optional<Pending> pending;
 };
 
 // Returns the process exit code (0 ok, 1 content or build error). `session`, when given, is
 // used and updated; every build through it must have the same Options.
 int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* session = nullptr);
 
-// Writes the briefs a build with Options::briefs_later left for later, and swaps the site with
-// them into place as a build does (a no-op when none are pending). Returns 0, or 1 with the
-// reason in `log` (the site then keeps the previous briefs, and the next build writes them).
-int write_pending_briefs(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session);
+// Writes what a build with Options::site_first left for later, and puts the site with it in
+// place as a build does (a no-op when nothing is pending). Returns 0, or 1 with the reason in
+// `log` (the site then keeps the previous files, and the next build writes them).
+int write_pending(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session);
 
 }  // namespace sprout::build

@@ -229,7 +229,7 @@ std::string encode_references(const check::References& refs) {
     return out;
 }
 
-void save_manifest(const fs::path& file, const Manifest& m) {
+void save_manifest(const fs::path& file, const Manifest& m, std::string_view key_mark) {
     const fs::path tmp = file.string() + ".tmp";
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     // Written a megabyte at a time: the whole file (28 MB at N = 10,000) was the build's last
@@ -242,7 +242,7 @@ void save_manifest(const fs::path& file, const Manifest& m) {
         out << text;
         text.clear();
     };
-    text.append(kMagic).append("\nkey ").append(m.key).append("\nscanned ").append(std::to_string(m.scanned_at_ns));
+    text.append(kMagic).append("\nkey ").append(m.key).append(key_mark).append("\nscanned ").append(std::to_string(m.scanned_at_ns));
     text += '\n';
     auto line = [&](const char* tag, std::uint64_t hash, std::uint64_t size, std::int64_t mtime, const std::string& path) {
         if (path.find('\n') != std::string::npos) return;  // cannot be recorded: that file is never reused

@@ -73,7 +73,8 @@ bool read_pages(Manifest& m);
 // `refs` as save_manifest writes them.
 std::string encode_references(const check::References& refs);
 // Written to a temporary file and renamed, so a reader never sees half a manifest.
-void save_manifest(const std::filesystem::path& file, const Manifest& m);
+// `key_mark` is added to the key written (the manifest's own is unchanged).
+void save_manifest(const std::filesystem::path& file, const Manifest& m, std::string_view key_mark = {});
 
 // Every regular file under `roots` (missing roots are skipped), sorted by path. Files whose size
 // and mtime match `previous` keep its hash without being read, unless they were modified so

@@ -25,7 +25,7 @@ int serve(const ServeArgs& a) {
     build::Options o;
     o.out_dir = a.out.empty() ? (fs::path(tk->root) / "site").string() : a.out;
     o.quiet = !a.verbose;
-    o.briefs_later = true;  // a save shows without waiting for the briefs' PDFs
+    o.site_first = true;  // a save shows without waiting for the briefs' PDFs and the exports
     o.update_in_place = true;  // a rebuild moves in only the files that changed
 
     // Block the stop signals in every thread; the main thread waits for them with sigwait.
@@ -48,9 +48,9 @@ int serve(const ServeArgs& a) {
             if (!o.quiet) std::cerr << log.str();
             std::cerr << (first ? "built" : "rebuilt") << " in " << ms << " ms\n";
             server.site_rebuilt();
-            if (session.pending_briefs) {
+            if (session.pending) {
                 std::ostringstream brief_log;
-                if (build::write_pending_briefs(*tk, o, brief_log, session) == 0) {
+                if (build::write_pending(*tk, o, brief_log, session) == 0) {
                     if (!o.quiet) std::cerr << brief_log.str();
                     server.briefs_rebuilt();
                 } else {

@@ -21,7 +21,7 @@ public:
 
     // After a successful rebuild: every open page reloads.
     void site_rebuilt();
-    // After the briefs were written apart from the rest (build::write_pending_briefs): open
+    // After the briefs and the rest were written after the pages (build::write_pending): open
     // brief pages reload (all pages, for a page that missed the rebuild before).
     void briefs_rebuilt();
     // After a failed rebuild: every open page shows `message` (plain text, one problem per line).

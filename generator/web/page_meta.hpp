@@ -3,6 +3,7 @@
 // Builder because the build cache stores it: a page an incremental build does not render
 // again still needs its entry in the search index and sitemap.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -53,9 +54,25 @@ struct WrittenPage {
 //  - when `own_pages_only`, every page but those of the `dirty` records, and every brief: the
 //    changed records changed only in fields shown on their own pages (web/own_page_fields.hpp)
 //    and no template changed, so nothing else can show the change.
+// Files made from a whole kind or the whole site that a build with Reuse::later left as the
+// previous build wrote them, for write_deferred once the pages are up: the data exports of the
+// kinds named, and with `search` the search index, sitemap and feed.
+struct Deferred {
+    std::set<std::string> exports;
+    bool search = false;
+    bool empty() const { return exports.empty() && !search; }
+    // Whether `file` (a site path) is one of the files left.
+    bool covers(const std::string& file) const;
+};
+
 struct Reuse {
     std::unordered_set<std::string> dirty;                 // "folder/id" of records whose pages render
     bool own_pages_only = false;
+    // Keep what Deferred covers as the previous build wrote it even where it changed, naming it
+    // in Rendered::later (`sprout serve`: the preview shows a save before the exports of tens
+    // of megabytes are written again).
+    bool later = false;
+    Deferred stale;  // left for later by an earlier build and never written: never kept as it is
     std::unordered_map<std::string, WrittenPage> previous;  // site path → what the last build recorded
     std::vector<std::string> previous_order;                // the last build's page paths, in order
 };

@@ -1,4 +1,5 @@
 // render_site: the website as an orchestration of small renderers, each owning one part.
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
 #include <unordered_map>
@@ -10,10 +11,15 @@
 #include "web/sections.hpp"
 #include "web/urls.hpp"
 #include "web/web.hpp"
+#include "util/parallel.hpp"
 
 namespace sprout::web {
 
 namespace {
+
+// Made from every page's metadata: the search index, sitemap and feed.
+const std::initializer_list<std::string> kWholeSiteFiles = {"search-index.json", "assets/search-index.js", "sitemap.xml",
+                                                            "robots.txt", "feed.xml"};
 
 // A record with id "index" would overwrite its section's list page.
 void refuse_reserved_ids(const model::Model& m) {
@@ -89,12 +95,18 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     // contexts, so the exports go first; in a full build the pages keep both cores busy, and
     // exports queued alongside them raised peak memory by 60 % at N = 10,000, so they are
     // queued after the last page, where they overlap the search index and feed.
+    const bool later = reuse && reuse->later;
+    Deferred left;
     const auto queue_exports = [&] {
-        for (const auto& k : export_kinds(model))
-            b.in_background([&b, &model, &out, k] {
-                const std::string base = "data/" + k.name;
-                if (!(b.folder_unchanged(k.name) && b.keep_files({base + ".json", base + ".csv"}))) write_data(model, k, out);
-            });
+        for (const auto& k : export_kinds(model)) {
+            const std::string base = "data/" + k.name;
+            const bool unchanged = reuse && b.folder_unchanged(k.name) && !reuse->stale.exports.count(k.name);
+            if ((unchanged || later) && b.keep_files({base + ".json", base + ".csv"})) {
+                if (!unchanged) left.exports.insert(k.name);
+                continue;
+            }
+            b.in_background([&model, &out, k] { write_data(model, k, out); });
+        }
         b.in_background([&model, &out] { write_site_data(model, out); });
     };
     if (reuse) queue_exports();
@@ -106,15 +118,37 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     // named): the search index, sitemap and feed are made only from the pages' metadata and
     // the site's settings (and each kind's data export, above, only from that kind's records).
     // Metadata is complete once every page is queued, before the pages are written.
-    if (!(b.same_pages_as_before() &&
-          b.keep_files({"search-index.json", "assets/search-index.js", "sitemap.xml", "robots.txt", "feed.xml"}))) {
+    const bool same_pages = reuse && b.same_pages_as_before() && !reuse->stale.search;
+    if ((same_pages || later) && b.keep_files(kWholeSiteFiles)) {
+        left.search = !same_pages;
+    } else {
         // On the workers too: in an edit rebuild they are otherwise idle by now.
         b.in_background([&b, &out] { write_search_index(b.pages(), out); });
         b.in_background([&b, &model, &out] { write_feeds(model, b.pages(), out); });
     }
     for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
     b.finish();  // every page and export written (they run on worker threads)
-    return b.take_pages();
+    auto rendered = b.take_pages();
+    rendered.later = std::move(left);
+    return rendered;
+}
+
+bool Deferred::covers(const std::string& file) const {
+    if (search && std::find(kWholeSiteFiles.begin(), kWholeSiteFiles.end(), file) != kWholeSiteFiles.end()) return true;
+    if (!file.starts_with("data/")) return false;
+    const auto dot = file.rfind('.');
+    return dot != std::string::npos && exports.count(file.substr(5, dot - 5)) > 0;
+}
+
+void write_deferred(const model::Model& model, const std::vector<WrittenPage>& pages, const Deferred& later, output::Staging& out) {
+    std::vector<std::function<void()>> tasks;
+    for (const auto& k : export_kinds(model))
+        if (later.exports.count(k.name)) tasks.push_back([&model, &out, k] { write_data(model, k, out); });
+    if (later.search) {
+        tasks.push_back([&pages, &out] { write_search_index(pages, out); });
+        tasks.push_back([&model, &pages, &out] { write_feeds(model, pages, out); });
+    }
+    util::parallel_for(tasks.size(), [&](std::size_t i) { tasks[i](); });
 }
 
 }  // namespace sprout::web

@@ -14,6 +14,7 @@ namespace sprout::web {
 struct Rendered {
     std::vector<WrittenPage> pages;
     std::unordered_set<std::string> kept;
+    Deferred later;  // with Reuse::later: what was kept only for now
 };
 
 // Renders the whole site into `out`. Throws std::runtime_error naming the template file and
@@ -22,6 +23,9 @@ struct Rendered {
 // `reuse`, when given, lets record pages that nothing changed be kept from the previous site.
 Rendered render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out,
                      const diff::Changes* changes = nullptr, const Reuse* reuse = nullptr);
+
+// Writes what a build left for later (Rendered::later) from the model and pages it rendered.
+void write_deferred(const model::Model& model, const std::vector<WrittenPage>& pages, const Deferred& later, output::Staging& out);
 
 // Checks every internal link and anchor in every HTML file staged so far (call it after the
 // briefs are written, so links to briefs/ count only when the brief exists), except the pages

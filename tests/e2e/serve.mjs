@@ -59,7 +59,7 @@ try {
   await page.waitForFunction(() => !document.getElementById("sprout-error-overlay"), null, { timeout: 10000 })
     .catch(() => fail("overlay did not clear after the fix"));
   // A change the briefs show: the site reloads first, then brief pages once their briefs are
-  // written again (build::write_pending_briefs); other pages reload only once.
+  // written again (build::write_pending); other pages reload only once.
   const record = join(tk, "content/interventions/shared-reading.toml");
   const briefPage = await browser.newPage();
   await briefPage.goto(`http://127.0.0.1:${port}/briefs/example-nation-library-leaders.html`);

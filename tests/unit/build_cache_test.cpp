@@ -28,7 +28,7 @@ struct Fixture {
 
     // Set: incremental builds of `site` go through it, as `sprout serve`'s do.
     std::unique_ptr<build::Session> session;
-    bool briefs_later = false;  // Options::briefs_later, as `sprout serve` sets it
+    bool site_first = false;  // Options::site_first, as `sprout serve` sets it
 
     Fixture() { write_starter(tk); }
 
@@ -40,7 +40,7 @@ struct Fixture {
         build::Options o;
         o.out_dir = out.string();
         o.incremental = incremental;
-        o.briefs_later = briefs_later;
+        o.site_first = site_first;
         build::Session* in = incremental && out == site ? session.get() : nullptr;
         o.update_in_place = in != nullptr;  // as `sprout serve` builds
         std::ostringstream log;
@@ -343,11 +343,11 @@ TEST_CASE("a serve session's rebuilds read only changed records and equal clean 
     f.build_and_compare();
 }
 
-TEST_CASE("briefs left for later are written after the site, and never kept stale", "[build-cache][session]") {
+TEST_CASE("briefs, exports and the search index left for later follow the site, and are never kept stale", "[build-cache][session]") {
     Fixture f;
     f.session = std::make_unique<build::Session>();
-    f.briefs_later = true;
-    const auto write_briefs = [&] {
+    f.site_first = true;
+    const auto write_the_rest = [&] {
         std::string err;
         const auto tk = load::locate(f.tk.string(), err);
         REQUIRE(tk);
@@ -355,54 +355,76 @@ TEST_CASE("briefs left for later are written after the site, and never kept stal
         o.out_dir = f.site.string();
         o.update_in_place = true;
         std::ostringstream log;
-        REQUIRE(build::write_pending_briefs(*tk, o, log, *f.session) == 0);
-        CHECK_FALSE(f.session->pending_briefs);
+        REQUIRE(build::write_pending(*tk, o, log, *f.session) == 0);
+        CHECK_FALSE(f.session->pending);
         fs::remove_all(f.clean);
         f.build(f.clean, false);
         REQUIRE(snapshot(f.site) == snapshot(f.clean));
     };
     const fs::path brief = f.site / "briefs/example-nation-library-leaders.html";
+    const fs::path exported = f.site / "data/interventions.json";
     const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
-    write(rec, "# A description: shown on its own page only.\ndescription = \"\"\"\nThe sessions.\n\"\"\"\n" + read(rec));
-    f.build(f.site, true);  // no previous site: the briefs are written at once
-    CHECK_FALSE(f.session->pending_briefs);
+    const fs::path example = f.tk / "content/examples/example-town-library.toml";
+    for (const auto& file : {rec, example})
+        write(file, "# A description: shown on its own page only.\ndescription = \"\"\"\nThe sessions.\n\"\"\"\n" + read(file));
+    f.build(f.site, true);  // no previous site: everything is written at once
+    CHECK_FALSE(f.session->pending);
     REQUIRE(read(brief).find("Shared reading") != std::string::npos);
 
     rename_in(rec, "name");  // the briefs list it
     f.build(f.site, true);
-    REQUIRE(f.session->pending_briefs);
+    REQUIRE(f.session->pending);
     CHECK(read(f.site / "interventions/shared-reading.html").find("Renamed Shared reading") != std::string::npos);
     CHECK(read(brief).find("Renamed Shared reading") == std::string::npos);  // not yet
-    write_briefs();
+    CHECK(read(exported).find("Renamed Shared reading") == std::string::npos);
+    CHECK(read(f.site / "search-index.json").find("Renamed Shared reading") == std::string::npos);
+    write_the_rest();
     CHECK(read(brief).find("Renamed Shared reading") != std::string::npos);
+    CHECK(read(exported).find("Renamed Shared reading") != std::string::npos);
+    CHECK(read(f.site / "search-index.json").find("Renamed Shared reading") != std::string::npos);
 
-    // An edit only its own page shows keeps every brief as it is.
+    // An edit only its own page shows keeps every brief as it is; the export follows.
     reword_description(rec);
-    f.build_and_compare();
-    CHECK_FALSE(f.session->pending_briefs);
+    f.build(f.site, true);
+    REQUIRE(f.session->pending);
+    CHECK(f.session->pending->keep == brief::Keep::All);
+    CHECK(read(exported).find("Reworded.") == std::string::npos);
+    write_the_rest();
+    CHECK(read(exported).find("Reworded.") != std::string::npos);
 
-    // Pending briefs never written, then a failed build, then an edit only its own page shows:
-    // the briefs are stale all the same, and once written they are a clean build's.
+    // Files left for later and never written, then a failed build, then an edit of another
+    // kind's own page: what was left is stale all the same (though nothing of its kind
+    // changed), and once written the site is a clean build's.
     rename_in(rec, "name");
     f.build(f.site, true);
-    REQUIRE(f.session->pending_briefs);
+    REQUIRE(f.session->pending);
     const std::string renamed = read(rec);
     write(rec, renamed + "\nno_such_field = 1\n");
     int rc = 0;
     f.build(f.site, true, &rc);
     CHECK(rc == 1);
-    CHECK(f.session->pending_briefs);  // still stale
+    CHECK(f.session->pending);  // still stale
     write(rec, renamed);
-    reword_description(rec);
+    reword_description(example);  // no intervention's page, nor their export, shows it
     f.build(f.site, true);
-    REQUIRE(f.session->pending_briefs);
-    write_briefs();
+    REQUIRE(f.session->pending);
+    CHECK(f.session->pending->later.exports.count("interventions"));
+    write_the_rest();
 
-    // Without a session's later step the briefs are written at once, as ever.
-    f.briefs_later = false;
+    // Without a session's later step everything is written at once, as ever.
+    f.site_first = false;
     rename_in(rec, "name");
     f.build_and_compare();
-    CHECK_FALSE(f.session->pending_briefs);
+    CHECK_FALSE(f.session->pending);
+
+    // The server stopped before the rest was written: the cache it left is no build's idea of
+    // an up-to-date site.
+    f.site_first = true;
+    rename_in(rec, "name");
+    f.build(f.site, true);
+    REQUIRE(f.session->pending);
+    f.session.reset();
+    CHECK(f.build_and_compare().find("is up to date") == std::string::npos);
 }
 
 TEST_CASE("a missing or damaged cache means a full build", "[build-cache]") {
