@@ -52,6 +52,8 @@ int serve(const ServeArgs& a) {
                 std::ostringstream brief_log;
                 if (build::write_pending(*tk, o, brief_log, session) == 0) {
                     if (!o.quiet) std::cerr << brief_log.str();
+                    const auto all = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+                    std::cerr << "briefs, data exports and search index followed: all written in " << all << " ms\n";
                     server.briefs_rebuilt();
                 } else {
                     std::cerr << brief_log.str();

@@ -51,7 +51,7 @@ namespace {
 
 class CiteCollector {
 public:
-    CiteCollector(CrossRefs& x) : x_(x) {}
+    explicit CiteCollector(Citations& x) : x_(x) {}
     // A record's citations are added one after another, so it is kept once.
     void add(const RecordRef& rec, const model::Cites& cites) {
         if (cites.empty()) return;
@@ -67,7 +67,7 @@ public:
     }
 
 private:
-    CrossRefs& x_;
+    Citations& x_;
 };
 
 // One entry per record and locator, sorted by kind then title, so pages list each claim once.
@@ -85,65 +85,74 @@ void tidy(std::unordered_map<std::string, std::vector<CiteUse>>& uses) {
 }  // namespace
 
 CrossRefs::CrossRefs(const model::Model& m) : m_(m) {
-    CiteCollector cc(*this);
-    for (const auto& x : m.nations) cc.add(describe(m, "nations", x.id), x.cite);
-    for (const auto& x : m.policies) {
-        RecordRef r{"policies", x.id, x.name, urls::record("policies", x.id, x.nation)};
-        cc.add(r, x.cite);
-        cc.add_conflicts(r, x.conflicts);
-    }
-    for (const auto& x : m.audiences) {
-        const auto r = describe(m, "audiences", x.id);
-        for (const auto& k : x.key_messages) cc.add(r, k.cite);
-    }
-    for (const auto& x : m.areas) {
-        const auto r = describe(m, "areas", x.id);
-        cc.add(r, x.cite);
-        cc.add(r, x.births_cite);
-        for (const auto& f : x.figures) cc.add(r, f.cite);
-    }
-    for (const auto& x : m.service_types) cc.add(describe(m, "service-types", x.id), x.cite);
-    for (const auto& x : m.scales) cc.add(describe(m, "evidence-scales", x.id), x.cite);
     for (const auto& x : m.interventions) {
-        const auto r = describe(m, "interventions", x.id);
-        cc.add(r, x.cite);
-        for (const auto& a : x.availability) cc.add(r, a.cite);
-        for (const auto& g : x.ratings) {
-            cc.add(r, g.cite);
-            rated_at[{g.scale, g.level}].push_back({&x, &g});
-        }
-        cc.add_conflicts(r, x.conflicts);
+        for (const auto& g : x.ratings) rated_at[{g.scale, g.level}].push_back({&x, &g});
         for (const auto& rel : x.related) {
             related_interventions[x.id].push_back(rel);
             related_interventions[rel].push_back(x.id);
         }
     }
-    for (const auto& x : m.recommendations) {
-        const auto r = describe(m, "recommendations", x.id);
-        cc.add(r, x.cite);
-        cc.add_conflicts(r, x.conflicts);
-    }
     for (const auto& x : m.examples) {
-        const auto r = describe(m, "examples", x.id);
-        cc.add(r, x.cite);
-        for (const auto& o : x.outcomes) cc.add(r, o.cite);
-        cc.add_conflicts(r, x.conflicts);
         for (const auto& i : x.interventions) examples_by_intervention[i].push_back(&x);
         for (const auto& i : x.recommendations) examples_by_recommendation[i].push_back(&x);
     }
-    for (const auto& x : m.statistics) {
-        const auto r = describe(m, "statistics", x.id);
-        cc.add(r, x.cite);
-        cc.add_conflicts(r, x.conflicts);
-    }
-    for (const auto& x : m.terms) cc.add(describe(m, "glossary", x.id), x.cite);
-    for (const auto& x : m.pages) cc.add(describe(m, "pages", x.id), x.cite);
-    tidy(cited_as_source);
-    tidy(read_via);
     for (auto& [_, v] : related_interventions) {
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
     }
+}
+
+const Citations& CrossRefs::citations() const {
+    std::call_once(citations_made_, [this] {
+        const auto& m = m_;
+        CiteCollector cc(citations_);
+        for (const auto& x : m.nations) cc.add(describe(m, "nations", x.id), x.cite);
+        for (const auto& x : m.policies) {
+            RecordRef r{"policies", x.id, x.name, urls::record("policies", x.id, x.nation)};
+            cc.add(r, x.cite);
+            cc.add_conflicts(r, x.conflicts);
+        }
+        for (const auto& x : m.audiences) {
+            const auto r = describe(m, "audiences", x.id);
+            for (const auto& k : x.key_messages) cc.add(r, k.cite);
+        }
+        for (const auto& x : m.areas) {
+            const auto r = describe(m, "areas", x.id);
+            cc.add(r, x.cite);
+            cc.add(r, x.births_cite);
+            for (const auto& f : x.figures) cc.add(r, f.cite);
+        }
+        for (const auto& x : m.service_types) cc.add(describe(m, "service-types", x.id), x.cite);
+        for (const auto& x : m.scales) cc.add(describe(m, "evidence-scales", x.id), x.cite);
+        for (const auto& x : m.interventions) {
+            const auto r = describe(m, "interventions", x.id);
+            cc.add(r, x.cite);
+            for (const auto& a : x.availability) cc.add(r, a.cite);
+            for (const auto& g : x.ratings) cc.add(r, g.cite);
+            cc.add_conflicts(r, x.conflicts);
+        }
+        for (const auto& x : m.recommendations) {
+            const auto r = describe(m, "recommendations", x.id);
+            cc.add(r, x.cite);
+            cc.add_conflicts(r, x.conflicts);
+        }
+        for (const auto& x : m.examples) {
+            const auto r = describe(m, "examples", x.id);
+            cc.add(r, x.cite);
+            for (const auto& o : x.outcomes) cc.add(r, o.cite);
+            cc.add_conflicts(r, x.conflicts);
+        }
+        for (const auto& x : m.statistics) {
+            const auto r = describe(m, "statistics", x.id);
+            cc.add(r, x.cite);
+            cc.add_conflicts(r, x.conflicts);
+        }
+        for (const auto& x : m.terms) cc.add(describe(m, "glossary", x.id), x.cite);
+        for (const auto& x : m.pages) cc.add(describe(m, "pages", x.id), x.cite);
+        tidy(citations_.cited_as_source);
+        tidy(citations_.read_via);
+    });
+    return citations_;
 }
 
 std::string CrossRefs::document_of(const model::Recommendation& r) {

@@ -56,6 +56,7 @@ Json source_entry(const model::Source& s) {
 
 void render_sources(Builder& b) {
     const auto& m = b.model;
+    const auto& cites = b.refs.citations();
     std::vector<const model::Source*> sorted;
     for (const auto& s : m.sources) sorted.push_back(&s);
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto* x, const auto* y) {
@@ -64,10 +65,10 @@ void render_sources(Builder& b) {
     Json items = Json::array();
     for (const auto* s : sorted) {
         Json e = source_entry(*s);
-        auto it = b.refs.cited_as_source.find(s->id);
-        auto via = b.refs.read_via.find(s->id);
-        e["cited_count"] = std::to_string((it == b.refs.cited_as_source.end() ? 0 : it->second.size()) +
-                                          (via == b.refs.read_via.end() ? 0 : via->second.size()));
+        auto it = cites.cited_as_source.find(s->id);
+        auto via = cites.read_via.find(s->id);
+        e["cited_count"] = std::to_string((it == cites.cited_as_source.end() ? 0 : it->second.size()) +
+                                          (via == cites.read_via.end() ? 0 : via->second.size()));
         items.push_back(e);
     }
     b.page("sources-index", "sources/index.html", {{"items", std::move(items)}},
@@ -79,10 +80,10 @@ void render_sources(Builder& b) {
         e["summary_html"] = Builder::md(s.summary);
         e["seed_file"] = s.seed_file;
         e["cited_in"] = b.cites(s.cited_in);
-        auto it = b.refs.cited_as_source.find(s.id);
-        e["cited_by"] = it == b.refs.cited_as_source.end() ? Json::array() : grouped_uses(it->second);
-        auto via = b.refs.read_via.find(s.id);
-        e["read_via"] = via == b.refs.read_via.end() ? Json::array() : grouped_uses(via->second);
+        auto it = cites.cited_as_source.find(s.id);
+        e["cited_by"] = it == cites.cited_as_source.end() ? Json::array() : grouped_uses(it->second);
+        auto via = cites.read_via.find(s.id);
+        e["read_via"] = via == cites.read_via.end() ? Json::array() : grouped_uses(via->second);
         PageMeta meta(s.display(), s.summary.empty() ? s.citation : Builder::plain(s.summary), "sources");
         meta.crumbs = {{"Sources", "sources/index.html"}};
         meta.search_kind = "Source";
