@@ -287,7 +287,18 @@ void add(Model& m, const RawRecord& r) {
 
 template <class T>
 void sort_by_id(std::vector<T>& v) {
-    std::sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.id < b.id; });
+    const auto by_id = [](const T& a, const T& b) { return a.id < b.id; };
+    // A model patched by `sprout serve`'s check is in order but for the few records just put
+    // at the end: those are sorted and merged in, rather than all 10,000 records moved about
+    // by a full sort.
+    const auto tail = std::is_sorted_until(v.begin(), v.end(), by_id);
+    if (tail == v.end()) return;
+    if (v.end() - tail > static_cast<std::ptrdiff_t>(v.size() / 8)) {
+        std::sort(v.begin(), v.end(), by_id);
+        return;
+    }
+    std::sort(tail, v.end(), by_id);
+    std::inplace_merge(v.begin(), tail, v.end(), by_id);
 }
 
 // Calls f(a.list, b.list) for each of the models' lists of records (every kind but the site).

@@ -1,14 +1,16 @@
 #include "web/builder.hpp"
 
-#include "util/hash_mix.hpp"
-#include "web/shared_json.hpp"
-
+#include <atomic>
 #include <cmath>
 #include <set>
 #include <tuple>
+
 #include <fmt/format.h>
 
 #include "markdown/markdown.hpp"
+#include "util/hash_mix.hpp"
+#include "util/parallel.hpp"
+#include "web/shared_json.hpp"
 #include "web/urls.hpp"
 
 namespace sprout::web {
@@ -176,15 +178,19 @@ bool Builder::keep_record_page(const std::string& folder, const std::string& id,
 
 bool Builder::keep_all_pages_but(const std::unordered_map<std::string, std::function<void()>>& render) {
     if (!reuse_ || !pages_.empty()) return false;
+    const auto& order = reuse_->previous_order;
     std::size_t to_render = 0;
-    for (const auto& path : reuse_->previous_order) {
-        if (render.count(path))
-            ++to_render;
-        else if (!out_.unchanged_since(path))
-            return false;
-    }
+    for (const auto& path : order) to_render += render.count(path);
     if (to_render != render.size()) return false;  // a page the previous build did not have
-    for (const auto& path : reuse_->previous_order) {
+    // A stat of each of 27,000 pages at N = 10,000, shared by the cores.
+    std::atomic<bool> all_kept = true;
+    util::parallel_for(order.size(), [&](std::size_t i) {
+        if (all_kept.load(std::memory_order_relaxed) && !render.count(order[i]) && !out_.unchanged_since(order[i])) all_kept = false;
+    });
+    if (!all_kept) return false;
+    pages_.reserve(order.size());
+    kept_.reserve(order.size());
+    for (const auto& path : order) {
         if (const auto r = render.find(path); r != render.end())
             r->second();
         else
