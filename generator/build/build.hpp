@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -56,6 +57,17 @@ struct Session {
     check::Memo checked;
     std::optional<Manifest> manifest;  // as written to the cache file
     std::optional<FileStamp> written;  // that file just after: another writer would change it
+    // Set by a caller whose file watcher tells the session of every change to the inputs
+    // (`sprout serve`, through inputs_changed and inputs_unknown).
+    bool watched = false;
+    // With `watched`: the inputs that may have changed since the build that made `manifest`.
+    // A build looks at only those, not at all of the 27,000 inputs at N = 10,000 (0.12 s).
+    // nullopt: not known, and every input is looked at, as it is whenever the cache was read
+    // back from its file.
+    std::optional<std::set<std::string>> changed_inputs;
+    void inputs_changed(const std::vector<std::string>& files);  // adds to changed_inputs
+    void inputs_unknown() { changed_inputs.reset(); }
+
     // Writes `manifest` to the cache file once the site is in place, so that the preview
     // reloads without waiting for it (0.12 s of a rebuild at N = 10,000). Every build through
     // the session waits for it first; so should anything else that reads the file meanwhile.

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -83,6 +84,12 @@ void save_manifest(const std::filesystem::path& file, const Manifest& m, std::st
 // complete_hashes once the check has read the content (a full build then reads each file once).
 std::vector<InputFile> scan_inputs(const std::vector<std::filesystem::path>& roots, const Manifest* previous,
                                    std::int64_t& scanned_at_ns, std::vector<std::size_t>* unhashed = nullptr);
+// scan_inputs for a caller that knows which files may have changed since `previous` was
+// scanned (a file watcher): the others keep their entries, unlooked at; each of `changed`
+// (paths as scan_inputs makes them) is looked at and hashed again, or dropped if it is no
+// longer a regular file under the inputs' folders.
+std::vector<InputFile> rescan_inputs(const Manifest& previous, const std::set<std::string>& changed,
+                                     std::int64_t& scanned_at_ns);
 // Hashes files[i] for each i in `unhashed`: from `known` (absolute path -> util::content_hash of
 // the bytes already read) where it is there, else by reading the file.
 void complete_hashes(std::vector<InputFile>& files, const std::vector<std::size_t>& unhashed,

@@ -38,9 +38,14 @@ int serve(const ServeArgs& a) {
     serve::PreviewServer server(o.out_dir);
     std::mutex build_mu;
     build::Session session;
-    auto rebuild = [&](bool first) {
+    session.watched = true;  // by the watcher below
+    // `changes`: what the watcher saw since the last rebuild (none for the first build).
+    auto rebuild = [&](const serve::Watcher::Changes* changes) {
         std::lock_guard lock(build_mu);
         const auto t0 = std::chrono::steady_clock::now();
+        const bool first = changes == nullptr;
+        if (changes && changes->all) session.inputs_unknown();
+        else if (changes) session.inputs_changed(changes->files);
         std::ostringstream log;
         const int rc = build::run(*tk, o, log, &session);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
@@ -64,7 +69,7 @@ int serve(const ServeArgs& a) {
             server.build_failed(log.str());
         }
     };
-    rebuild(true);
+    rebuild(nullptr);
 
     if (!server.start(a.bind, a.port, err)) {
         std::cerr << "sprout serve: " << err << "\n";
@@ -73,7 +78,12 @@ int serve(const ServeArgs& a) {
     const std::string url = "http://" + (a.bind == "0.0.0.0" ? std::string("127.0.0.1") : a.bind) + ":" +
                             std::to_string(server.port()) + "/";
     std::vector<fs::path> roots = {tk->content_dir, fs::path(tk->root) / "templates", fs::path(tk->root) / "themes"};
-    serve::Watcher watcher(roots, [&] { rebuild(false); });
+    serve::Watcher watcher(roots, [&](const serve::Watcher::Changes& c) { rebuild(&c); });
+    {
+        // A save between the first build and the watcher's start was seen by neither.
+        std::lock_guard lock(build_mu);
+        session.inputs_unknown();
+    }
     std::cerr << "serving " << o.out_dir << " at " << url << " (briefs: " << url << "__sprout/)\n"
               << "watching content/, templates/ and themes/" << (watcher.using_inotify() ? "" : " by polling")
               << "; press Ctrl-C to stop\n";

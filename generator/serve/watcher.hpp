@@ -5,14 +5,23 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace sprout::serve {
 
 class Watcher {
 public:
-    using Callback = std::function<void()>;
+    // What changed in one burst: the files inotify named, as `roots` joined with their paths
+    // below them; or, with `all`, not known file by file (polling, lost events, a folder
+    // created, moved or removed), so that every file must be looked at again.
+    struct Changes {
+        bool all = true;
+        std::vector<std::string> files;
+    };
+    using Callback = std::function<void(const Changes&)>;
     // Calls `on_change` (from the watcher's thread) once per burst of changes under `roots`.
     Watcher(std::vector<std::filesystem::path> roots, Callback on_change,
             std::chrono::milliseconds quiet = std::chrono::milliseconds(60));
@@ -28,6 +37,7 @@ private:
     void add_watches();
 
     std::vector<std::filesystem::path> roots_;
+    std::unordered_map<int, std::string> watched_;  // inotify watch → its folder
     Callback on_change_;
     std::chrono::milliseconds quiet_;
     int inotify_fd_ = -1;

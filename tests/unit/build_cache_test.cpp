@@ -343,6 +343,51 @@ TEST_CASE("a serve session's rebuilds read only changed records and equal clean 
     f.build_and_compare();
 }
 
+TEST_CASE("a serve session told which files changed looks at those alone", "[build-cache][session]") {
+    // `sprout serve` passes on what its watcher saw (Session::inputs_changed); only those
+    // inputs are looked at again. What it builds must still be what a clean build gives.
+    Fixture f;
+    f.session = std::make_unique<build::Session>();
+    f.session->watched = true;
+    f.build(f.site, true);
+    REQUIRE(f.session->changed_inputs);  // known from the first build on: nothing yet
+    const auto path = [](const fs::path& p) { return fs::absolute(p).lexically_normal().string(); };
+    const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
+    // Not told of an edit, the session trusts its watcher: nothing changed.
+    rename_in(rec, "summary");
+    CHECK(f.build(f.site, true).find("is up to date") != std::string::npos);
+    f.session->inputs_changed({path(rec)});
+    f.build_and_compare();
+    CHECK(read(f.site / "interventions/shared-reading.html").find("Renamed Carers") != std::string::npos);
+
+    // A file added, one deleted, and a name that came and went (an editor's temporary file).
+    const fs::path copy = f.tk / "content/interventions/shared-reading-copy.toml";
+    const fs::path example = f.tk / "content/examples/example-town-library.toml";
+    write(copy, read(rec));
+    fs::remove(example);
+    f.session->inputs_changed({path(copy), path(example), path(f.tk / "content/interventions/.#draft.toml")});
+    f.build_and_compare();
+    CHECK(fs::exists(f.site / "interventions/shared-reading-copy.html"));
+    CHECK_FALSE(fs::exists(f.site / "examples/example-town-library.html"));
+
+    // What it was told accumulates over a failed build, which leaves the cache as it was.
+    write(copy, read(copy) + "\nno_such_field = 1\n");
+    f.session->inputs_changed({path(copy)});
+    int rc = 0;
+    f.build(f.site, true, &rc);
+    CHECK(rc == 1);
+    fs::remove(copy);
+    rename_in(rec, "name");
+    f.session->inputs_changed({path(rec)});
+    f.build_and_compare();
+    CHECK_FALSE(fs::exists(f.site / "interventions/shared-reading-copy.html"));
+
+    // Not known (lost events, a folder moved): every input is looked at.
+    rename_in(rec, "summary");
+    f.session->inputs_unknown();
+    CHECK(f.build_and_compare().find("is up to date") == std::string::npos);
+}
+
 TEST_CASE("briefs, exports and the search index left for later follow the site, and are never kept stale", "[build-cache][session]") {
     Fixture f;
     f.session = std::make_unique<build::Session>();

@@ -1,8 +1,11 @@
 // The preview server serves the site folder and nothing else, and reloads pages on rebuild.
+#include <algorithm>
 #include <atomic>
+#include <mutex>
+#include <thread>
+
 #include <catch2/catch.hpp>
 #include <httplib.h>
-#include <thread>
 
 #include "serve/paths.hpp"
 #include "serve/server.hpp"
@@ -113,7 +116,7 @@ TEST_CASE("live reload: a rebuild is announced, a failure shows and clears", "[s
 TEST_CASE("the watcher coalesces a burst of 100 saves", "[serve][watch]") {
     test::TempDir tmp;
     std::atomic<int> calls{0};
-    serve::Watcher w({tmp.path()}, [&] { ++calls; }, std::chrono::milliseconds(150));
+    serve::Watcher w({tmp.path()}, [&](const serve::Watcher::Changes&) { ++calls; }, std::chrono::milliseconds(150));
     for (int i = 0; i < 100; ++i) test::write(tmp.path() / ("f" + std::to_string(i % 7) + ".toml"), std::to_string(i));
     std::this_thread::sleep_for(std::chrono::milliseconds(1200));
     CHECK(calls >= 1);
@@ -124,20 +127,44 @@ TEST_CASE("the watcher coalesces a burst of 100 saves", "[serve][watch]") {
     CHECK(calls == before + 1);
 }
 
-TEST_CASE("the watcher sees saves in folders made after it started", "[serve][watch]") {
-    // Only a new folder makes the watcher walk the tree again for folders to watch.
+TEST_CASE("the watcher sees saves in folders made after it started, and names the files saved", "[serve][watch]") {
+    // Only a new folder makes the watcher walk the tree again for folders to watch. Each burst
+    // names the files it saw, so that a build looks at those alone; a new folder's files are
+    // not named one by one, so that burst says every file must be looked at.
     test::TempDir tmp;
-    std::atomic<int> calls{0};
-    serve::Watcher w({tmp.path()}, [&] { ++calls; }, std::chrono::milliseconds(100));
+    std::mutex mu;
+    std::vector<serve::Watcher::Changes> bursts;
+    serve::Watcher w({tmp.path() / "."}, [&](const serve::Watcher::Changes& c) {
+        std::lock_guard lock(mu);
+        bursts.push_back(c);
+    }, std::chrono::milliseconds(100));
     REQUIRE(w.using_inotify());
-    std::filesystem::create_directories(tmp.path() / "new/deeper");
-    const auto wait_for = [&](int n) {
-        for (int i = 0; i < 50 && calls < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(40));
-        return calls.load();
+    const auto wait_for = [&](std::size_t n) {
+        for (int i = 0; i < 50; ++i) {
+            {
+                std::lock_guard lock(mu);
+                if (bursts.size() >= n) return bursts.size();
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(40));
+        }
+        std::lock_guard lock(mu);
+        return bursts.size();
     };
+    std::filesystem::create_directories(tmp.path() / "new/deeper");
     REQUIRE(wait_for(1) == 1);
+    CHECK(bursts[0].all);
+    const auto root = std::filesystem::absolute(tmp.path()).lexically_normal().string();
     test::write(tmp.path() / "new/deeper/record.toml", "x");
-    CHECK(wait_for(2) == 2);
+    REQUIRE(wait_for(2) == 2);
+    CHECK_FALSE(bursts[1].all);
+    CHECK(std::count(bursts[1].files.begin(), bursts[1].files.end(), root + "/new/deeper/record.toml") > 0);
     test::write(tmp.path() / "new/record.toml", "x");
-    CHECK(wait_for(3) == 3);
+    std::filesystem::remove(tmp.path() / "new/deeper/record.toml");
+    REQUIRE(wait_for(3) == 3);
+    CHECK_FALSE(bursts[2].all);
+    CHECK(std::count(bursts[2].files.begin(), bursts[2].files.end(), root + "/new/record.toml") > 0);
+    CHECK(std::count(bursts[2].files.begin(), bursts[2].files.end(), root + "/new/deeper/record.toml") > 0);
+    std::filesystem::remove_all(tmp.path() / "new/deeper");
+    REQUIRE(wait_for(4) == 4);
+    CHECK(bursts[3].all);
 }
