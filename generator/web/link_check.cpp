@@ -95,7 +95,8 @@ bool has_scheme(const std::string& url) {
 // with filesystem calls per link: a site of 10,000 records has over a million links, and
 // fs::relative plus two stats each made link checking the slowest step of the build.
 struct SiteFiles {
-    std::unordered_set<std::string> files, dirs;  // site-relative, '/'-separated; "" is the root
+    output::Digests files;                      // site-relative, '/'-separated
+    std::unordered_set<std::string_view> dirs;  // the folders they are in (views of `files`' keys)
 };
 
 class Checker {
@@ -190,13 +191,13 @@ private:
 void check_links(const output::Staging& out, const std::unordered_set<std::string>& skip) {
     // Every file of the new site is one the staging recorded (some, kept in place, are not in
     // its folder): listed from that record rather than the folder.
-    SiteFiles site;
+    SiteFiles site{out.digests(), {}};
     std::vector<std::string> pages;
-    for (auto& [rel, digest] : out.digests()) {
-        for (auto slash = rel.rfind('/'); slash != std::string::npos && slash > 0; slash = rel.rfind('/', slash - 1))
-            if (!site.dirs.insert(rel.substr(0, slash)).second) break;  // and so are the folders above it
+    for (const auto& [rel, digest] : site.files) {
+        const std::string_view path = rel;
+        for (auto slash = path.rfind('/'); slash != std::string_view::npos && slash > 0; slash = path.rfind('/', slash - 1))
+            if (!site.dirs.insert(path.substr(0, slash)).second) break;  // and so are the folders above it
         if (rel.ends_with(".html") && !skip.count(rel)) pages.push_back(rel);
-        site.files.insert(rel);
     }
     // In path order ('/' before any other character), so reports come in the same order as ever.
     std::sort(pages.begin(), pages.end(), [](const std::string& a, const std::string& b) {
