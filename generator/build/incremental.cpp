@@ -107,12 +107,7 @@ std::optional<web::Reuse> plan_reuse(Manifest& previous, Manifest& next, const c
     reuse.dirty.insert(changed.begin(), changed.end());
     // A change only its own page shows reaches no other record's page.
     if (!reuse.own_pages_only) mark_neighbours_dirty(reuse.dirty, changed, previous.references, now);
-    reuse.previous_order.reserve(previous.pages.size());
-    for (auto& p : previous.pages) {
-        reuse.previous_order.push_back(p.path);
-        std::string path = p.path;
-        reuse.previous.emplace(std::move(path), std::move(p));
-    }
+    reuse.set_previous(std::move(previous.pages));
     previous.pages.clear();
     return reuse;
 }

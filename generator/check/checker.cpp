@@ -386,10 +386,22 @@ RecordFacts check_record(const load::RawRecord& r, Diagnostics& diags) {
     return facts;
 }
 
+// What the checks across records found in one record's references: the same for as long as
+// the record and the set of ids are (so `sprout serve` keeps it for unchanged records while no
+// record is added or removed).
+struct CrossFound {
+    Diagnostics missing;               // references to no record
+    Diagnostics unnamed;               // record references that name no record
+    std::vector<std::string> targets;  // what it refers to, "folder/id", sorted, once each
+};
+using CrossFounds = std::vector<std::shared_ptr<const CrossFound>>;
+
 // The checks across records: ids, references, levels on scales, sources nobody cites.
-// `facts[i]` is what check_record found in `records[i]`.
+// `facts[i]` is what check_record found in `records[i]`. `known`, when given, holds what an
+// earlier check found for records[i] where that still holds (else null), and receives what
+// this one found for every record.
 void cross_check(const std::vector<load::RawRecord>& records, const std::vector<const RecordFacts*>& facts, Diagnostics& diags,
-                 References* references) {
+                 References* references, CrossFounds* known = nullptr) {
     const auto& s = schema::builtin();
     // ids by kind, and duplicates (the same id twice can only come from case-insensitive
     // file systems or two extensions; report them rather than silently keeping one). Hashed,
@@ -425,15 +437,19 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
 
     // Each record's references, checked and listed on every core (a few hundred thousand at
     // N = 10,000, most of this function); what each finds is merged in listing order.
-    std::vector<Diagnostics> missing(facts.size()), unnamed(facts.size());
-    std::vector<std::vector<std::string>> targets(references ? facts.size() : 0);
+    CrossFounds found(facts.size());
+    if (known) found = std::move(*known);
     util::parallel_for(facts.size(), [&](std::size_t i) {
+        if (found[i]) return;
+        auto made = std::make_shared<CrossFound>();
+        auto& missing = made->missing;
+        auto& unnamed = made->unnamed;
         const RecordFacts& f = *facts[i];
         for (const auto& u : f.refs) {
             if (ids_in(u.kind).count(u.id)) continue;
             const auto* k = s.kind(u.kind);
             const auto c = text::closest(u.id, ids_of(u.kind));
-            missing[i].error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
+            missing.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
                              c ? "did you mean '" + *c + "'?"
                                : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + text::excerpt(u.id) + "." + k->extension));
         }
@@ -441,43 +457,49 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
             const auto slash = u.target.find('/');
             const auto* k = slash == std::string::npos ? nullptr : s.by_folder(u.target.substr(0, slash));
             if (!k) {
-                unnamed[i].error(f.pos(u.at), u.field, "'" + text::excerpt(u.target) + "' does not name a record",
+                unnamed.error(f.pos(u.at), u.field, "'" + text::excerpt(u.target) + "' does not name a record",
                                  "write folder/id, e.g. statistics/some-figure");
                 continue;
             }
             const std::string_view id = std::string_view(u.target).substr(slash + 1);
             if (ids_in(k->name).count(id)) continue;
             const auto c = text::closest(std::string(id), ids_of(k->name));
-            unnamed[i].error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(std::string(id)) + "'",
+            unnamed.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(std::string(id)) + "'",
                              c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
         }
-        if (!references) return;
-        auto& to = targets[i];
+        auto& to = made->targets;
         for (const auto& u : f.refs)
             if (const auto* k = s.kind(u.kind)) to.push_back(record_key(*k, u.id));
         for (const auto& u : f.rrefs) to.push_back(u.target);
         std::sort(to.begin(), to.end());
         to.erase(std::unique(to.begin(), to.end()), to.end());
+        found[i] = std::move(made);
     });
-    for (const auto* found : {&missing, &unnamed})
-        for (const auto& d : *found)
-            for (const auto& x : d.all()) diags.add(x);
+    for (const auto& x : found)
+        for (const auto& d : x->missing.all()) diags.add(d);
+    for (const auto& x : found)
+        for (const auto& d : x->unnamed.all()) diags.add(d);
 
     if (references) {
         for (std::size_t i = 0; i < facts.size(); ++i) {
-            auto& to = targets[i];
+            const auto& to = found[i]->targets;
             if (to.empty()) continue;
-            auto& list = (*references)[facts[i]->from];
-            if (list.empty()) {
-                list = std::move(to);
+            // In listing order, which is mostly the order of the keys: put in at the end.
+            const auto& from = facts[i]->from;
+            auto at = references->end();
+            if (!references->empty() && !(std::prev(at)->first < from)) at = references->lower_bound(from);
+            if (at == references->end() || at->first != from) {
+                references->emplace_hint(at, from, to);
                 continue;
             }
+            auto& list = at->second;
             // The same record twice (a duplicate id): both records' uses.
             list.insert(list.end(), to.begin(), to.end());
             std::sort(list.begin(), list.end());
             list.erase(std::unique(list.begin(), list.end()), list.end());
         }
     }
+    if (known) *known = std::move(found);
 
     // A source nothing cites is probably a leftover or a typo'd id elsewhere.
     std::unordered_set<std::string_view> cited;
@@ -528,6 +550,7 @@ struct Memo::Impl {
         bool in_model = false;          // its record is in `model` (it had no errors)
         std::vector<Diagnostic> diags;  // the file's own, before the checks across records
         std::shared_ptr<const RecordFacts> facts;
+        std::shared_ptr<const CrossFound> cross;  // while the set of ids is the same
         // Set by the check that found the file unchanged: each entry is asked about by one
         // thread at most, so entries are marked where they are rather than copied under a lock.
         bool seen = false;
@@ -538,6 +561,7 @@ struct Memo::Impl {
     std::shared_ptr<model::Model> model = std::make_shared<model::Model>();
     std::unordered_map<std::string, std::uint64_t> expected;
     std::size_t reused = 0;
+    std::vector<std::string> keys;  // every record's kind and id, in listing order, when last checked
 };
 
 Memo::Memo() : impl_(std::make_unique<Impl>()) {}
@@ -588,7 +612,7 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         } else {
             load::free_parsed(rec);
         }
-        if (m && rec.bytes_hash) remember(rec.file, {*rec.bytes_hash, rec.parsed, in_model, found.all(), facts});
+        if (m && rec.bytes_hash) remember(rec.file, {*rec.bytes_hash, rec.parsed, in_model, found.all(), facts, nullptr});
         keep_facts(rec, std::move(facts));
     };
     // A file whose bytes are as its memo entry was checked from: what checking found then.
@@ -627,7 +651,27 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         for (auto& [file, e] : remembered) m->entries.insert_or_assign(file, std::move(e));
         m->reused = reused;
     }
-    cross_check(r.records, facts, r.diags, &r.references);
+    if (!m) {
+        cross_check(r.records, facts, r.diags, &r.references);
+    } else {
+        // With the same records as before, an unchanged record's references resolve as they did.
+        std::vector<std::string> keys;
+        keys.reserve(r.records.size());
+        for (const auto& rec : r.records) keys.push_back(rec.kind->name + "/" + rec.id);
+        const bool same_records = keys == m->keys;
+        m->keys = std::move(keys);
+        CrossFounds cross(r.records.size());
+        std::vector<Memo::Impl::Entry*> entry(r.records.size(), nullptr);
+        for (std::size_t i = 0; i < r.records.size(); ++i) {
+            const auto e = m->entries.find(r.records[i].file);
+            if (e == m->entries.end()) continue;
+            entry[i] = &e->second;
+            if (same_records && e->second.seen) cross[i] = e->second.cross;
+        }
+        cross_check(r.records, facts, r.diags, &r.references, &cross);
+        for (std::size_t i = 0; i < r.records.size(); ++i)
+            if (entry[i]) entry[i]->cross = cross[i];
+    }
     r.diags.sort();
     if (r.ok(opts) && opts.want_model) {
         if (m) {

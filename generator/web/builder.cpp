@@ -134,8 +134,8 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     std::uint64_t* hash = &hashes_.emplace_back(0);
     if (reuse_) {
         *hash = context_hash(tmpl, template_hash, ctx);
-        const auto prev = reuse_->previous.find(path);
-        if (prev != reuse_->previous.end() && prev->second.input_hash == *hash && out_.unchanged_since(path)) {
+        const auto* prev = reuse_->previous(path);
+        if (prev && prev->input_hash == *hash && out_.unchanged_since(path)) {
             kept_.insert(path);
             link_later(std::move(path));
             return;
@@ -169,32 +169,39 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
 bool Builder::keep_record_page(const std::string& folder, const std::string& id, const std::string& tmpl) {
     if (!reuse_ || reuse_->dirty.count(folder + "/" + id)) return false;
     std::string path = urls::record(folder, id);
-    const auto prev = reuse_->previous.find(path);
-    if (prev == reuse_->previous.end() || prev->second.template_hash != templates_.hash(tmpl) || !out_.unchanged_since(path))
-        return false;
-    keep(prev->second);
+    const auto* prev = reuse_->previous(path);
+    if (!prev || prev->template_hash != templates_.hash(tmpl) || !out_.unchanged_since(path)) return false;
+    keep(*prev);
     return true;
+}
+
+void Reuse::set_previous(std::vector<WrittenPage> pages) {
+    previous_pages_ = std::move(pages);
+    previous_at_.clear();
+    previous_at_.reserve(previous_pages_.size());
+    for (std::size_t i = 0; i < previous_pages_.size(); ++i) previous_at_.emplace(previous_pages_[i].path, i);
 }
 
 bool Builder::keep_all_pages_but(const std::unordered_map<std::string, std::function<void()>>& render) {
     if (!reuse_ || !pages_.empty()) return false;
-    const auto& order = reuse_->previous_order;
+    const auto& order = reuse_->previous_pages();
     std::size_t to_render = 0;
-    for (const auto& path : order) to_render += render.count(path);
+    for (const auto& page : order) to_render += render.count(page.path);
     if (to_render != render.size()) return false;  // a page the previous build did not have
     // A stat of each of 27,000 pages at N = 10,000, shared by the cores.
     std::atomic<bool> all_kept = true;
     util::parallel_for(order.size(), [&](std::size_t i) {
-        if (all_kept.load(std::memory_order_relaxed) && !render.count(order[i]) && !out_.unchanged_since(order[i])) all_kept = false;
+        const auto& path = order[i].path;
+        if (all_kept.load(std::memory_order_relaxed) && !render.count(path) && !out_.unchanged_since(path)) all_kept = false;
     });
     if (!all_kept) return false;
     pages_.reserve(order.size());
     kept_.reserve(order.size());
-    for (const auto& path : order) {
-        if (const auto r = render.find(path); r != render.end())
+    for (const auto& page : order) {
+        if (const auto r = render.find(page.path); r != render.end())
             r->second();
         else
-            keep(reuse_->previous.at(path));
+            keep(page);
     }
     return true;
 }
@@ -223,11 +230,10 @@ void Builder::link_pending() {
 }
 
 bool Builder::same_pages_as_before() const {
-    if (!reuse_ || reuse_->previous_order.size() != pages_.size()) return false;
+    if (!reuse_ || reuse_->previous_pages().size() != pages_.size()) return false;
     for (std::size_t i = 0; i < pages_.size(); ++i) {
-        if (pages_[i].path != reuse_->previous_order[i]) return false;
-        const auto prev = reuse_->previous.find(pages_[i].path);
-        if (prev == reuse_->previous.end() || !(prev->second.meta == pages_[i].meta)) return false;
+        const auto& prev = reuse_->previous_pages()[i];
+        if (pages_[i].path != prev.path || !(prev.meta == pages_[i].meta)) return false;
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -73,8 +74,25 @@ struct Reuse {
     // of megabytes are written again).
     bool later = false;
     Deferred stale;  // left for later by an earlier build and never written: never kept as it is
-    std::unordered_map<std::string, WrittenPage> previous;  // site path → what the last build recorded
-    std::vector<std::string> previous_order;                // the last build's page paths, in order
+    // What the last build recorded for each page, in its order.
+    const std::vector<WrittenPage>& previous_pages() const { return previous_pages_; }
+    // The last build's record of the page at site path `path`; null when it had none.
+    const WrittenPage* previous(const std::string& path) const {
+        const auto it = previous_at_.find(path);
+        return it == previous_at_.end() ? nullptr : &previous_pages_[it->second];
+    }
+    void set_previous(std::vector<WrittenPage> pages);
+
+    Reuse() = default;
+    // Moved, never copied: the index views the pages' own paths.
+    Reuse(Reuse&&) = default;
+    Reuse& operator=(Reuse&&) = default;
+    Reuse(const Reuse&) = delete;
+    Reuse& operator=(const Reuse&) = delete;
+
+private:
+    std::vector<WrittenPage> previous_pages_;
+    std::unordered_map<std::string_view, std::size_t> previous_at_;  // by path, viewing previous_pages_
 };
 
 }  // namespace sprout::web

@@ -250,7 +250,7 @@ TEST_CASE("an edit rebuild keeps every other page unrendered only when descripti
         auto reuse = build::plan_reuse(*previous, next, checked.references, *checked.model, *tk);
         REQUIRE(reuse);
         CHECK(next.shown_elsewhere == web::shown_elsewhere_hashes(*checked.model));
-        return *reuse;
+        return std::move(*reuse);
     };
     const fs::path record = f.tk / "content/interventions/video-feedback.toml";
     reword_description(record);
@@ -330,6 +330,17 @@ TEST_CASE("a serve session's rebuilds read only changed records and equal clean 
     rename_in(f.tk / "content/site.toml", "title");
     f.build_and_compare();
     CHECK(read(f.site / "index.html").find("Renamed ") != std::string::npos);
+
+    // A record others cite, deleted: the unchanged records that name it are wrong now.
+    const fs::path source = f.tk / "content/sources/example-review.toml";
+    const std::string cited = read(source);
+    fs::remove(source);
+    const auto broken = f.build(f.site, true, &rc);
+    CHECK(rc == 1);
+    CHECK(broken.find("shared-reading.toml") != std::string::npos);
+    CHECK(broken.find("no Source with id 'example-review'") != std::string::npos);
+    write(source, cited);
+    f.build_and_compare();
 
     // Another build of the same site outside the session: the session reads the cache that one
     // wrote rather than trusting its own (which would take the edit as still to be built).

@@ -29,13 +29,14 @@ struct Pages {
 web::Reuse previous(std::vector<std::pair<std::string, std::string>> pages, std::unordered_set<std::string> dirty) {
     web::Reuse r;
     r.dirty = std::move(dirty);
+    std::vector<web::WrittenPage> written;
     for (const auto& [path, title] : pages) {
         web::WrittenPage w;
         w.path = path;
         w.meta = web::PageMeta(title, "", "");
-        r.previous.emplace(path, w);
-        r.previous_order.push_back(path);
+        written.push_back(w);
     }
+    r.set_previous(std::move(written));
     return r;
 }
 
