@@ -303,7 +303,7 @@ std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Man
     for (const auto& root : roots) {
         if (!fs::is_directory(root, ec)) continue;
         for (auto& f : util::walk_files(fs::absolute(root).lexically_normal().string()))
-            files.push_back({std::move(f.path), f.size, f.mtime_ns, 0});
+            files.push_back({std::move(f.path), f.size, f.mtime_ns, 0, f.link});
     }
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     // Both lists are sorted by path: walk them together.
@@ -337,17 +337,18 @@ std::vector<InputFile> rescan_inputs(const Manifest& previous, const std::set<st
     auto next = changed.begin();
     const auto look_at = [&](const std::string& path) {
         struct stat st {};
-        if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;  // gone, or a folder
+        if (::lstat(path.c_str(), &st) != 0) return;  // gone
+        const bool link = S_ISLNK(st.st_mode);
+        if ((link && ::stat(path.c_str(), &st) != 0) || !S_ISREG(st.st_mode)) return;  // a folder, or a link to none
         to_hash.push_back(files.size());
-        files.push_back({path, static_cast<std::uint64_t>(st.st_size), util::mtime_ns(st), 0});
+        files.push_back({path, static_cast<std::uint64_t>(st.st_size), util::mtime_ns(st), 0, link});
     };
     for (const auto& f : previous.inputs) {
         for (; next != changed.end() && *next < f.path; ++next) look_at(*next);
-        if (next != changed.end() && *next == f.path) {
-            look_at(*next++);
-            continue;
-        }
-        files.push_back(f);
+        const bool told = next != changed.end() && *next == f.path;
+        if (told) ++next;
+        if (told || f.link) look_at(f.path);
+        else files.push_back(f);
     }
     for (; next != changed.end(); ++next) look_at(*next);
     complete_hashes(files, to_hash, {});

@@ -27,6 +27,9 @@ struct InputFile {
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
     std::uint64_t hash = 0;
+    // A symbolic link: its target can change without a file watcher seeing it, so
+    // rescan_inputs always looks at it again. Known from a scan only (not kept in the file).
+    bool link = false;
     bool operator==(const InputFile&) const = default;
 };
 

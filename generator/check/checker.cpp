@@ -1,20 +1,17 @@
 #include "check/checker.hpp"
 
-#include <chrono>
 #include <algorithm>
-#include <cctype>
-#include <cmath>
-#include <filesystem>
 #include <atomic>
-#include <filesystem>
+#include <cctype>
+#include <chrono>
+#include <cmath>
 #include <functional>
-#include <memory>
-#include <memory>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <regex>
-#include <unordered_map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "util/allocator.hpp"
@@ -22,10 +19,6 @@
 #include "util/text.hpp"
 
 namespace sprout::check {
-
-namespace fs = std::filesystem;
-
-namespace fs = std::filesystem;
 
 using schema::FieldSpec;
 using schema::FieldType;

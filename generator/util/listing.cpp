@@ -66,12 +66,17 @@ void walk(const std::string& dir, std::vector<FoundFile>& out) {
     const int fd = ::dirfd(d.get());
     const std::string prefix = dir.ends_with('/') ? dir : dir + "/";
     std::vector<std::string> folders, names;
+    std::vector<char> links;
     while (const dirent* e = ::readdir(d.get())) {
         if (is_dot(e->d_name)) continue;
         struct ::stat st {};
-        const bool folder = e->d_type == DT_DIR || (e->d_type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                                                    S_ISDIR(st.st_mode));
-        (folder ? folders : names).push_back(e->d_name);
+        const bool unknown = e->d_type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (e->d_type == DT_DIR || (unknown && S_ISDIR(st.st_mode))) {
+            folders.push_back(e->d_name);
+            continue;
+        }
+        names.push_back(e->d_name);
+        links.push_back(e->d_type == DT_LNK || (unknown && S_ISLNK(st.st_mode)));
     }
     // A folder of 10,000 records: the stat calls, most of the walk, shared by the cores.
     std::vector<FoundFile> found(names.size());
@@ -79,7 +84,7 @@ void walk(const std::string& dir, std::vector<FoundFile>& out) {
         struct ::stat st {};
         // Links are followed to files (a linked record is read as one), not to folders.
         if (::fstatat(fd, names[i].c_str(), &st, 0) == 0 && S_ISREG(st.st_mode))
-            found[i] = {prefix + names[i], static_cast<std::uint64_t>(st.st_size), mtime_ns(st)};
+            found[i] = {prefix + names[i], static_cast<std::uint64_t>(st.st_size), mtime_ns(st), links[i] != 0};
     };
     constexpr std::size_t kShareAbove = 512;
     if (names.size() > kShareAbove) parallel_for(names.size(), stat_one);

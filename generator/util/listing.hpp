@@ -29,6 +29,7 @@ struct FoundFile {
     std::string path;  // `root` joined with the path below it
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    bool link = false;  // reached through a symbolic link
 };
 
 // Every regular file under `root` (folders are entered, links to folders are not), in no

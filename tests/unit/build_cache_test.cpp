@@ -397,6 +397,17 @@ TEST_CASE("a serve session told which files changed looks at those alone", "[bui
     rename_in(rec, "summary");
     f.session->inputs_unknown();
     CHECK(f.build_and_compare().find("is up to date") == std::string::npos);
+
+    // A record reached through a link: the watcher names the file linked to, not the link.
+    const fs::path target = f.tk / "content/interventions/.linked-target.toml";
+    write(target, read(rec));
+    fs::create_symlink(target.filename(), f.tk / "content/interventions/linked-reading.toml");
+    f.session->inputs_changed({path(target), path(f.tk / "content/interventions/linked-reading.toml")});
+    f.build_and_compare();
+    rename_in(target, "name");
+    f.session->inputs_changed({path(target)});
+    f.build_and_compare();
+    CHECK(read(f.site / "interventions/linked-reading.html").find("Renamed Renamed") != std::string::npos);
 }
 
 TEST_CASE("briefs, exports and the search index left for later follow the site, and are never kept stale", "[build-cache][session]") {
