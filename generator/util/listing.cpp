@@ -35,8 +35,9 @@ std::vector<Entry> list_folder(const std::string& dir, std::error_code& ec) {
         return out;
     }
     const int fd = ::dirfd(d.get());
-    errno = 0;
-    while (const dirent* e = ::readdir(d.get())) {
+    // readdir says it failed only through errno, which the stat calls below may also set (a
+    // link to nothing): cleared before each call.
+    for (errno = 0; const dirent* e = ::readdir(d.get()); errno = 0) {
         if (is_dot(e->d_name)) continue;
         Entry entry{e->d_name, e->d_type == DT_DIR, e->d_type == DT_LNK};
         // The entry's type is not in the listing on some file systems, and a link's target is

@@ -72,6 +72,18 @@ TEST_CASE("a symbolic link out of the content folder is refused", "[check][fixtu
     CHECK(r.err.find("content/actors/leak.toml: error: symbolic link points outside the content folder") != std::string::npos);
 }
 
+TEST_CASE("a symbolic link to nothing is reported, and the rest of its folder still read", "[check][fixtures]") {
+    TempDir tmp;
+    write_starter(tmp.path());
+    fs::create_symlink("nowhere.toml", tmp.path() / "content/interventions/broken-link.toml");
+    const auto r = run_sprout("check", tmp.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("content/interventions/broken-link.toml: error: cannot read file") != std::string::npos);
+    // The folder's records are all there: nothing refers to a missing intervention.
+    CHECK(r.err.find("no Intervention with id") == std::string::npos);
+    CHECK(r.err.find("1 error") != std::string::npos);
+}
+
 TEST_CASE("an unreadable file is reported, not skipped", "[check][fixtures]") {
     if (geteuid() == 0) {
         // root reads everything; the permission check cannot be exercised.
