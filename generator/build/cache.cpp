@@ -336,12 +336,10 @@ std::vector<InputFile> rescan_inputs(const Manifest& previous, const std::set<st
     std::vector<std::size_t> to_hash;
     auto next = changed.begin();
     const auto look_at = [&](const std::string& path) {
-        struct stat st {};
-        if (::lstat(path.c_str(), &st) != 0) return;  // gone
-        const bool link = S_ISLNK(st.st_mode);
-        if ((link && ::stat(path.c_str(), &st) != 0) || !S_ISREG(st.st_mode)) return;  // a folder, or a link to none
+        auto f = util::file_at(path);
+        if (!f) return;  // gone, or no longer a file
         to_hash.push_back(files.size());
-        files.push_back({path, static_cast<std::uint64_t>(st.st_size), util::mtime_ns(st), 0, link});
+        files.push_back({std::move(f->path), f->size, f->mtime_ns, 0, f->link});
     };
     for (const auto& f : previous.inputs) {
         for (; next != changed.end() && *next < f.path; ++next) look_at(*next);

@@ -304,7 +304,9 @@ std::vector<RecordFile> list_records(const Toolkit& tk, Diagnostics& diags) {
             continue;
         }
         const std::string ext = "." + kind->extension;
-        for (const auto& f : util::list_folder(folder, ec)) {
+        const auto files = util::list_folder(folder, ec);
+        if (ec) diags.error({display, 0, 0}, "", "cannot list the folder: " + ec.message());
+        for (const auto& f : files) {
             const std::string& fname = f.name;
             if (fname.starts_with('.') || fname.ends_with('~')) continue;  // editor backups and dotfiles
             std::string fdisplay = display + "/" + fname;

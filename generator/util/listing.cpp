@@ -98,6 +98,14 @@ void walk(const std::string& dir, std::vector<FoundFile>& out) {
 
 }  // namespace
 
+std::optional<FoundFile> file_at(const std::string& path) {
+    struct ::stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
+    const bool link = S_ISLNK(st.st_mode);
+    if ((link && ::stat(path.c_str(), &st) != 0) || !S_ISREG(st.st_mode)) return std::nullopt;
+    return FoundFile{path, static_cast<std::uint64_t>(st.st_size), mtime_ns(st), link};
+}
+
 std::vector<FoundFile> walk_files(const std::string& root) {
     std::vector<FoundFile> out;
     walk(root, out);

@@ -3,6 +3,7 @@
 // of files on every build, and std::filesystem's iterators built and split a path per entry
 // (a tenth of a `sprout serve` rebuild at N = 10,000: docs/PERFORMANCE.md).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -31,6 +32,10 @@ struct FoundFile {
     std::int64_t mtime_ns = 0;
     bool link = false;  // reached through a symbolic link
 };
+
+// The regular file at `path` (or a link to one) as walk_files would find it; nullopt when
+// there is none (gone, a folder, a link to nothing).
+std::optional<FoundFile> file_at(const std::string& path);
 
 // Every regular file under `root` (folders are entered, links to folders are not), in no
 // particular order. Unreadable folders are skipped.

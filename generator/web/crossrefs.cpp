@@ -65,6 +65,12 @@ public:
     void add_conflicts(const RecordRef& rec, const std::vector<model::Conflict>& cs) {
         for (const auto& c : cs) add(rec, c.cite);
     }
+    // A claim-bearing record's own citations and its conflicts'.
+    template <class Claim>
+    void add_claim(const RecordRef& rec, const Claim& x) {
+        add(rec, x.cite);
+        add_conflicts(rec, x.conflicts);
+    }
 
 private:
     Citations& x_;
@@ -107,11 +113,7 @@ const Citations& CrossRefs::citations() const {
         const auto& m = m_;
         CiteCollector cc(citations_);
         for (const auto& x : m.nations) cc.add(describe(m, "nations", x.id), x.cite);
-        for (const auto& x : m.policies) {
-            RecordRef r{"policies", x.id, x.name, urls::record("policies", x.id, x.nation)};
-            cc.add(r, x.cite);
-            cc.add_conflicts(r, x.conflicts);
-        }
+        for (const auto& x : m.policies) cc.add_claim({"policies", x.id, x.name, urls::record("policies", x.id, x.nation)}, x);
         for (const auto& x : m.audiences) {
             const auto r = describe(m, "audiences", x.id);
             for (const auto& k : x.key_messages) cc.add(r, k.cite);
@@ -131,22 +133,14 @@ const Citations& CrossRefs::citations() const {
             for (const auto& g : x.ratings) cc.add(r, g.cite);
             cc.add_conflicts(r, x.conflicts);
         }
-        for (const auto& x : m.recommendations) {
-            const auto r = describe(m, "recommendations", x.id);
-            cc.add(r, x.cite);
-            cc.add_conflicts(r, x.conflicts);
-        }
+        for (const auto& x : m.recommendations) cc.add_claim(describe(m, "recommendations", x.id), x);
         for (const auto& x : m.examples) {
             const auto r = describe(m, "examples", x.id);
             cc.add(r, x.cite);
             for (const auto& o : x.outcomes) cc.add(r, o.cite);
             cc.add_conflicts(r, x.conflicts);
         }
-        for (const auto& x : m.statistics) {
-            const auto r = describe(m, "statistics", x.id);
-            cc.add(r, x.cite);
-            cc.add_conflicts(r, x.conflicts);
-        }
+        for (const auto& x : m.statistics) cc.add_claim(describe(m, "statistics", x.id), x);
         for (const auto& x : m.terms) cc.add(describe(m, "glossary", x.id), x.cite);
         for (const auto& x : m.pages) cc.add(describe(m, "pages", x.id), x.cite);
         tidy(citations_.cited_as_source);
