@@ -48,6 +48,10 @@ bool up_to_date(const Manifest& previous, const Manifest& next, const Options& o
            site_intact(o.out_dir, previous.outputs);
 }
 
+bool same_paths(const std::vector<InputFile>& a, const std::vector<InputFile>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const InputFile& x, const InputFile& y) { return x.path == y.path; });
+}
+
 // Each record file's hash from the check's reading of it, by path (absolute and normal, as
 // scan_inputs lists files).
 std::unordered_map<std::string, std::uint64_t> hashes_read(const std::vector<load::RawRecord>& records) {
@@ -136,6 +140,10 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     const std::set<std::string>* told = own_cache && session->changed_inputs ? &*session->changed_inputs : nullptr;
     next.inputs = told ? rescan_inputs(*previous, *told, next.scanned_at_ns)
                        : scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns, previous ? nullptr : &unhashed);
+    // The same files as the build before (only edits): the check's last listing of the content
+    // still holds. Only the build before, whose check the memo holds: after a failed one the
+    // files may be as the cache says but not as the memo saw them.
+    const bool same_files = told && session->checked_manifest_inputs && same_paths(previous->inputs, next.inputs);
     if (previous && up_to_date(*previous, next, o)) {
         log << previous->log;
         if (!o.quiet) log << o.out_dir << " is up to date (nothing changed) [" << static_cast<int>(ms_since(t0)) << " ms]\n";
@@ -153,7 +161,11 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // Not a no-op: the rest of the cache, to find what the change touched (a session's is whole).
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
-    if (session) session->checked.expect(scanned_hashes(next.inputs, unhashed));
+    if (session) {
+        session->checked.expect(scanned_hashes(next.inputs, unhashed));
+        if (same_files) session->checked.same_files_as_last_run();
+        session->checked_manifest_inputs = false;  // until this build succeeds
+    }
     auto checked = check::run(tk, copts, session ? &session->checked : nullptr);
     std::ostringstream diagnostics;  // kept in the cache, so a no-op rebuild prints them again
     for (const auto& d : checked.diags.all()) diagnostics << format_text(d) << "\n";
@@ -241,6 +253,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
                 << (o.update_in_place ? "left in place" : "linked from the previous site") << ")\n";
         if (session) {
             session->manifest = std::move(next);
+            session->checked_manifest_inputs = true;
             if (session->watched) session->changed_inputs.emplace();  // nothing since this build, until told
             session->pending = std::move(pending);
             session->saving = std::thread([session, cache, mark = session->pending ? kPendingMark : ""] {

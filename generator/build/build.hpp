@@ -56,6 +56,7 @@ struct Session {
 
     check::Memo checked;
     std::optional<Manifest> manifest;  // as written to the cache file
+    bool checked_manifest_inputs = false;  // `checked` last ran on the inputs `manifest` records
     std::optional<FileStamp> written;  // that file just after: another writer would change it
     // Set by a caller whose file watcher tells the session of every change to the inputs
     // (`sprout serve`, through inputs_changed and inputs_unknown).

@@ -215,7 +215,7 @@ bool read_pages(Manifest& m) {
         } else if (l.starts_with("ref\t")) {
             auto f = split_fields(l);
             if (f.size() < 2) return false;
-            m.references[f[1]].assign(f.begin() + 2, f.end());
+            m.references[f[1]] = std::make_shared<const std::vector<std::string>>(f.begin() + 2, f.end());
         } else {
             return false;
         }
@@ -225,7 +225,7 @@ bool read_pages(Manifest& m) {
 
 std::string encode_references(const check::References& refs) {
     std::string out;
-    for (const auto& [from, to] : refs) append_reference(out, from, to);
+    for (const auto& [from, to] : refs) append_reference(out, from, *to);
     return out;
 }
 
@@ -279,7 +279,7 @@ void save_manifest(const fs::path& file, const Manifest& m, std::string_view key
         text.clear();
     } else {
         for (const auto& [from, to] : m.references) {
-            append_reference(text, from, to);
+            append_reference(text, from, *to);
             spill();
         }
     }

@@ -43,7 +43,7 @@ void mark_neighbours_dirty(std::unordered_set<std::string>& dirty, const std::ve
     for (const check::References* refs : {&before, &now})
         for (const auto& [from, tos] : *refs) {
             if (!keepable_key(from)) continue;
-            for (const auto& to : tos) {
+            for (const auto& to : *tos) {
                 if (!keepable_key(to)) continue;
                 next_to[from].push_back(&to);
                 next_to[to].push_back(&from);

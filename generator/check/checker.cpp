@@ -383,9 +383,12 @@ RecordFacts check_record(const load::RawRecord& r, Diagnostics& diags) {
 // the record and the set of ids are (so `sprout serve` keeps it for unchanged records while no
 // record is added or removed).
 struct CrossFound {
-    Diagnostics missing;               // references to no record
-    Diagnostics unnamed;               // record references that name no record
-    std::vector<std::string> targets;  // what it refers to, "folder/id", sorted, once each
+    Diagnostics missing;  // references to no record
+    Diagnostics unnamed;  // record references that name no record
+    // What it refers to, "folder/id", sorted, once each; shared with References, which is made
+    // again on every check.
+    std::shared_ptr<const std::vector<std::string>> targets;
+    std::vector<std::size_t> cited;  // the sources it cites, by their index in the records
 };
 using CrossFounds = std::vector<std::shared_ptr<const CrossFound>>;
 
@@ -439,7 +442,11 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
         auto& unnamed = made->unnamed;
         const RecordFacts& f = *facts[i];
         for (const auto& u : f.refs) {
-            if (ids_in(u.kind).count(u.id)) continue;
+            const auto& of_kind = ids_in(u.kind);
+            if (const auto at = of_kind.find(u.id); at != of_kind.end()) {
+                if (u.kind == "source") made->cited.push_back(at->second);
+                continue;
+            }
             const auto* k = s.kind(u.kind);
             const auto c = text::closest(u.id, ids_of(u.kind));
             missing.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
@@ -460,12 +467,13 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
             unnamed.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(std::string(id)) + "'",
                              c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
         }
-        auto& to = made->targets;
+        std::vector<std::string> to;
         for (const auto& u : f.refs)
             if (const auto* k = s.kind(u.kind)) to.push_back(record_key(*k, u.id));
         for (const auto& u : f.rrefs) to.push_back(u.target);
         std::sort(to.begin(), to.end());
         to.erase(std::unique(to.begin(), to.end()), to.end());
+        made->targets = std::make_shared<const std::vector<std::string>>(std::move(to));
         found[i] = std::move(made);
     });
     for (const auto& x : found)
@@ -476,7 +484,7 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
     if (references) {
         for (std::size_t i = 0; i < facts.size(); ++i) {
             const auto& to = found[i]->targets;
-            if (to.empty()) continue;
+            if (to->empty()) continue;
             // In listing order, which is mostly the order of the keys: put in at the end.
             const auto& from = facts[i]->from;
             auto at = references->end();
@@ -485,23 +493,23 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
                 references->emplace_hint(at, from, to);
                 continue;
             }
-            auto& list = at->second;
             // The same record twice (a duplicate id): both records' uses.
-            list.insert(list.end(), to.begin(), to.end());
+            auto list = *at->second;
+            list.insert(list.end(), to->begin(), to->end());
             std::sort(list.begin(), list.end());
             list.erase(std::unique(list.begin(), list.end()), list.end());
+            at->second = std::make_shared<const std::vector<std::string>>(std::move(list));
         }
     }
-    if (known) *known = std::move(found);
 
     // A source nothing cites is probably a leftover or a typo'd id elsewhere.
-    std::unordered_set<std::string_view> cited;
-    each_use(&RecordFacts::refs, [&](const RecordFacts&, const RefUse& u) {
-        if (u.kind == "source") cited.insert(u.id);
-    });
+    std::vector<char> cited(records.size(), 0);
+    for (const auto& x : found)
+        for (const auto i : x->cited) cited[i] = 1;
     std::vector<std::pair<std::string_view, std::size_t>> uncited;
     for (const auto& [id, i] : ids_in("source"))
-        if (!cited.count(id) && records[i].parsed && !facts[i]->seed_file) uncited.emplace_back(id, i);
+        if (!cited[i] && records[i].parsed && !facts[i]->seed_file) uncited.emplace_back(id, i);
+    if (known) *known = std::move(found);
     std::sort(uncited.begin(), uncited.end());
     for (const auto& [id, i] : uncited)
         diags.warning({records[i].path, 1, 1}, "", "source '" + std::string(id) + "' is not cited by any record",
@@ -553,8 +561,10 @@ struct Memo::Impl {
     // did: patched by each check rather than copied or made anew.
     std::shared_ptr<model::Model> model = std::make_shared<model::Model>();
     std::unordered_map<std::string, std::uint64_t> expected;
+    std::optional<load::Listing> listing;  // the last run's
+    bool same_files = false;               // until the next run
     std::size_t reused = 0;
-    std::vector<std::string> keys;  // every record's kind and id, in listing order, when last checked
+    std::vector<std::pair<const schema::KindSpec*, std::string>> keys;  // every record's kind and id, in listing order, when last checked
 };
 
 Memo::Memo() : impl_(std::make_unique<Impl>()) {}
@@ -562,6 +572,7 @@ Memo::~Memo() = default;
 
 void Memo::expect(std::unordered_map<std::string, std::uint64_t> hashes) { impl_->expected = std::move(hashes); }
 std::size_t Memo::reused() const { return impl_->reused; }
+void Memo::same_files_as_last_run() { impl_->same_files = true; }
 
 Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
     Result r;
@@ -623,7 +634,15 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         ++reused;
         return true;
     };
-    r.records = m ? load::read_records(tk, r.diags, each, known) : load::read_records(tk, r.diags, each);
+    if (m) {
+        // A folder reached through a link is listed every time: a watcher sees changes only in
+        // the folders it watches, not where links lead.
+        if (!m->same_files || !m->listing || m->listing->through_links) m->listing = load::list_records(tk);
+        m->same_files = false;
+        r.records = load::read_records(tk, *m->listing, r.diags, each, known);
+    } else {
+        r.records = load::read_records(tk, r.diags, each);
+    }
     std::vector<const RecordFacts*> facts;
     facts.reserve(r.records.size());
     for (const auto& rec : r.records) {
@@ -648,11 +667,12 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         cross_check(r.records, facts, r.diags, &r.references);
     } else {
         // With the same records as before, an unchanged record's references resolve as they did.
-        std::vector<std::string> keys;
-        keys.reserve(r.records.size());
-        for (const auto& rec : r.records) keys.push_back(rec.kind->name + "/" + rec.id);
-        const bool same_records = keys == m->keys;
-        m->keys = std::move(keys);
+        const bool same_records = std::equal(r.records.begin(), r.records.end(), m->keys.begin(), m->keys.end(),
+                                             [](const load::RawRecord& rec, const auto& key) { return rec.kind == key.first && rec.id == key.second; });
+        if (!same_records) {
+            m->keys.clear();
+            for (const auto& rec : r.records) m->keys.emplace_back(rec.kind, rec.id);
+        }
         CrossFounds cross(r.records.size());
         std::vector<Memo::Impl::Entry*> entry(r.records.size(), nullptr);
         for (std::size_t i = 0; i < r.records.size(); ++i) {

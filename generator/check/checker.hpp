@@ -21,8 +21,9 @@ struct Options {
 // types, required fields, enumerations, unknown keys, ids, references, levels on scales,
 // ranges, dates, URLs, empty text, duplicates.
 // `references`, when given, receives which records each record refers to ("folder/id" keys,
-// sorted): an incremental build uses it to find the pages that show a changed record.
-using References = std::map<std::string, std::vector<std::string>>;
+// sorted): an incremental build uses it to find the pages that show a changed record. The lists
+// are shared: `sprout serve` keeps each record's from one check to the next.
+using References = std::map<std::string, std::shared_ptr<const std::vector<std::string>>>;
 void check_records(const std::vector<load::RawRecord>& records, Diagnostics& diags, References* references = nullptr);
 
 // Everything `sprout check` and `sprout build` do before rendering.
@@ -55,6 +56,9 @@ public:
     // this build's scan found them. A file is taken from the memo only when its hash here is
     // the one it was checked with; any other file is read and checked.
     void expect(std::unordered_map<std::string, std::uint64_t> hashes);
+    // Before a run: no file was added to the content folder or removed from it since the last
+    // run (the caller's file watcher says so), so the last run's listing of it still holds.
+    void same_files_as_last_run();
     // How many record files the last run took from the memo instead of reading them.
     std::size_t reused() const;
 

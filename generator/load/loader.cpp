@@ -205,16 +205,6 @@ bool parse_record(std::string_view text, const std::string& path, const schema::
 
 namespace {
 
-// A record file found by listing the content folder, to be read and parsed.
-struct RecordFile {
-    std::string file;            // absolute and normal, as build::scan_inputs names inputs
-    const std::string* content;  // the content folder, which a symbolic link must not lead out of
-    std::string display;
-    const schema::KindSpec* kind;
-    std::string id;
-    bool symlink = false;  // from the listing, which knows it without asking the file system
-};
-
 // What the listing knows of a record before it is read.
 void describe(const RecordFile& f, RawRecord& r) {
     r.id = f.id;
@@ -224,8 +214,8 @@ void describe(const RecordFile& f, RawRecord& r) {
 }
 
 // Reads one file into `r`; false when it is not a record at all (a link out of the folder).
-bool load_record(const RecordFile& f, RawRecord& r, Diagnostics& found) {
-    if (f.symlink && !is_inside(f.file, *f.content)) {
+bool load_record(const RecordFile& f, const std::string& content, RawRecord& r, Diagnostics& found) {
+    if (f.symlink && !is_inside(f.file, content)) {
         found.error({f.display, 0, 0}, "", "symbolic link points outside the content folder",
                     "copy the file into content/ instead of linking to it");
         return false;
@@ -257,17 +247,19 @@ bool load_record(const RecordFile& f, RawRecord& r, Diagnostics& found) {
     return true;
 }
 
-// Every record file under the content folder, in listing order; stray files, sub-folders and
-// bad names become diagnostics.
-std::vector<RecordFile> list_records(const Toolkit& tk, Diagnostics& diags) {
+}  // namespace
+
+Listing list_records(const Toolkit& tk) {
     const auto& s = schema::builtin();
     std::error_code ec;
     std::string content = fs::absolute(tk.content_dir).lexically_normal().string();
     if (!content.ends_with('/')) content += '/';
     const std::string shown = tk.display.ends_with('/') ? tk.display : tk.display + "/";
-    std::vector<RecordFile> pending;
+    Listing listing;
+    auto& diags = listing.diags;
     auto read_one = [&](std::string file, std::string display, const schema::KindSpec& kind, std::string id, bool symlink) {
-        pending.push_back({std::move(file), &tk.content_dir, std::move(display), &kind, std::move(id), symlink});
+        listing.through_links = listing.through_links || symlink;
+        listing.files.push_back({std::move(file), std::move(display), &kind, std::move(id), symlink});
     };
 
     // Single-file kinds (site.toml).
@@ -303,6 +295,7 @@ std::vector<RecordFile> list_records(const Toolkit& tk, Diagnostics& diags) {
             diags.error({display, 0, 0}, "", "symbolic link points outside the content folder");
             continue;
         }
+        listing.through_links = listing.through_links || e.is_link;
         const std::string ext = "." + kind->extension;
         const auto files = util::list_folder(folder, ec);
         if (ec) diags.error({display, 0, 0}, "", "cannot list the folder: " + ec.message());
@@ -329,11 +322,8 @@ std::vector<RecordFile> list_records(const Toolkit& tk, Diagnostics& diags) {
             read_one(folder + fname, std::move(fdisplay), *kind, std::move(id), f.is_link);
         }
     }
-
-    return pending;
+    return listing;
 }
-
-}  // namespace
 
 std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
     return read_records(tk, diags, [](RawRecord&, Diagnostics&) {});
@@ -341,9 +331,15 @@ std::vector<RawRecord> read_tree(const Toolkit& tk, Diagnostics& diags) {
 
 std::vector<RawRecord> read_records(const Toolkit& tk, Diagnostics& diags,
                                     const std::function<void(RawRecord&, Diagnostics&)>& each, const Known& known) {
+    return read_records(tk, list_records(tk), diags, each, known);
+}
+
+std::vector<RawRecord> read_records(const Toolkit& tk, const Listing& listing, Diagnostics& diags,
+                                    const std::function<void(RawRecord&, Diagnostics&)>& each, const Known& known) {
     // Files are listed first and read and parsed afterwards, on all cores: parsing is most of
     // the check of a large toolkit and each file is independent (docs/PERFORMANCE.md).
-    const auto files = list_records(tk, diags);
+    for (const auto& d : listing.diags.all()) diags.add(d);
+    const auto& files = listing.files;
     std::vector<RawRecord> records(files.size());
     std::vector<Diagnostics> found(files.size());
     std::vector<char> is_record(files.size(), 0);
@@ -356,7 +352,7 @@ std::vector<RawRecord> read_records(const Toolkit& tk, Diagnostics& diags,
                 return;
             }
         }
-        is_record[i] = load_record(files[i], records[i], found[i]);
+        is_record[i] = load_record(files[i], tk.content_dir, records[i], found[i]);
         if (is_record[i]) each(records[i], found[i]);
     });
     // Merged in listing order, so the result does not depend on thread timing.

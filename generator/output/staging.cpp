@@ -59,6 +59,7 @@ Staging::Staging(fs::path destination, Commit how) : destination_(std::move(dest
 }
 
 Staging::~Staging() {
+    if (previous_dir_ >= 0) ::close(previous_dir_);
     if (old_site_removal_.joinable()) old_site_removal_.join();
     if (committed_) return;
     std::error_code ec;
@@ -85,6 +86,7 @@ std::uint64_t file_hash(std::string_view data) {
 void Staging::reuse_from(Digests previous) {
     previous_ = std::move(previous);
     in_place_ = how_ == Commit::InPlace && !previous_.empty();
+    if (previous_dir_ < 0 && !previous_.empty()) previous_dir_ = ::open(destination_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
 fs::path Staging::staged_path(const std::string& relative) const {
@@ -118,8 +120,11 @@ void Staging::make_parent(const fs::path& full) const {
 }
 
 bool Staging::still_as_written(const std::string& rel, const FileDigest& recorded) const {
+    // Relative to the open folder: a path object and a walk from the root for each of 27,000
+    // kept files was a third of the time an edit under `sprout serve` spent keeping them.
     struct stat st {};
-    return ::stat((destination_ / rel).c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+    const int found = previous_dir_ >= 0 ? ::fstatat(previous_dir_, rel.c_str(), &st, 0) : ::stat((destination_ / rel).c_str(), &st);
+    return found == 0 && S_ISREG(st.st_mode) &&
            static_cast<std::uint64_t>(st.st_size) == recorded.size && util::mtime_ns(st) == recorded.mtime_ns;
 }
 

@@ -120,6 +120,7 @@ private:
     std::filesystem::path destination_;
     std::filesystem::path staging_;
     bool in_place_ = false;  // Commit::InPlace and a previous build to update (reuse_from)
+    int previous_dir_ = -1;  // the destination, open while a previous build's files are kept
     bool committed_ = false;
     std::thread old_site_removal_;  // started by commit()
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace sprout::test {
 
@@ -37,6 +38,14 @@ std::string read(const std::filesystem::path& p);
 using Snapshot = std::map<std::string, std::string>;
 Snapshot snapshot(const std::filesystem::path& dir);
 void write(const std::filesystem::path& p, const std::string& data);
+
+// A check::References by value: its lists are shared pointers, which == compares by address.
+template <class References>
+std::map<std::string, std::vector<std::string>> listed(const References& refs) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [from, to] : refs) out[from] = *to;
+    return out;
+}
 
 // Writes the starter toolkit (as `sprout init` does) into `dir`.
 void write_starter(const std::filesystem::path& dir);
