@@ -80,6 +80,16 @@ std::unordered_map<std::string, std::uint64_t> scanned_hashes(const std::vector<
     return out;
 }
 
+// The hashes of the inputs among `told`.
+std::unordered_map<std::string, std::uint64_t> told_hashes(const std::vector<InputFile>& inputs, const std::set<std::string>& told) {
+    std::unordered_map<std::string, std::uint64_t> out;
+    for (const auto& path : told) {
+        const auto it = std::lower_bound(inputs.begin(), inputs.end(), path, [](const InputFile& f, const std::string& p) { return f.path < p; });
+        if (it != inputs.end() && it->path == path) out.emplace(path, it->hash);
+    }
+    return out;
+}
+
 Session::~Session() { wait_for_cache(); }
 
 void Session::inputs_changed(const std::vector<std::string>& files) {
@@ -162,8 +172,8 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
     if (session) {
-        session->checked.expect(scanned_hashes(next.inputs, unhashed));
-        if (same_files) session->checked.same_files_as_last_run();
+        if (same_files) session->checked.expect_only(told_hashes(next.inputs, *told));
+        else session->checked.expect(scanned_hashes(next.inputs, unhashed));
         session->checked_manifest_inputs = false;  // until this build succeeds
     }
     auto checked = check::run(tk, copts, session ? &session->checked : nullptr);

@@ -561,8 +561,8 @@ struct Memo::Impl {
     // did: patched by each check rather than copied or made anew.
     std::shared_ptr<model::Model> model = std::make_shared<model::Model>();
     std::unordered_map<std::string, std::uint64_t> expected;
+    bool only_expected = false;            // expect_only, until the next run
     std::optional<load::Listing> listing;  // the last run's
-    bool same_files = false;               // until the next run
     std::size_t reused = 0;
     std::vector<std::pair<const schema::KindSpec*, std::string>> keys;  // every record's kind and id, in listing order, when last checked
 };
@@ -570,9 +570,15 @@ struct Memo::Impl {
 Memo::Memo() : impl_(std::make_unique<Impl>()) {}
 Memo::~Memo() = default;
 
-void Memo::expect(std::unordered_map<std::string, std::uint64_t> hashes) { impl_->expected = std::move(hashes); }
+void Memo::expect(std::unordered_map<std::string, std::uint64_t> hashes) {
+    impl_->expected = std::move(hashes);
+    impl_->only_expected = false;
+}
+void Memo::expect_only(std::unordered_map<std::string, std::uint64_t> changed) {
+    impl_->expected = std::move(changed);
+    impl_->only_expected = true;
+}
 std::size_t Memo::reused() const { return impl_->reused; }
-void Memo::same_files_as_last_run() { impl_->same_files = true; }
 
 Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
     Result r;
@@ -623,9 +629,10 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
     if (m)
         for (auto& [file, e] : m->entries) e.seen = false;
     const auto known = [&](load::RawRecord& rec, Diagnostics& found) {
-        const auto expected = m->expected.find(rec.file);
         const auto entry = m->entries.find(rec.file);
-        if (expected == m->expected.end() || entry == m->entries.end() || entry->second.hash != expected->second) return false;
+        if (entry == m->entries.end()) return false;
+        const auto expected = m->expected.find(rec.file);
+        if (expected == m->expected.end() ? !m->only_expected : entry->second.hash != expected->second) return false;
         auto& e = entry->second;
         rec.parsed = e.parsed;
         rec.bytes_hash = e.hash;
@@ -637,8 +644,7 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
     if (m) {
         // A folder reached through a link is listed every time: a watcher sees changes only in
         // the folders it watches, not where links lead.
-        if (!m->same_files || !m->listing || m->listing->through_links) m->listing = load::list_records(tk);
-        m->same_files = false;
+        if (!m->only_expected || !m->listing || m->listing->through_links) m->listing = load::list_records(tk);
         r.records = load::read_records(tk, *m->listing, r.diags, each, known);
     } else {
         r.records = load::read_records(tk, r.diags, each);

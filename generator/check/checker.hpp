@@ -56,9 +56,11 @@ public:
     // this build's scan found them. A file is taken from the memo only when its hash here is
     // the one it was checked with; any other file is read and checked.
     void expect(std::unordered_map<std::string, std::uint64_t> hashes);
-    // Before a run: no file was added to the content folder or removed from it since the last
-    // run (the caller's file watcher says so), so the last run's listing of it still holds.
-    void same_files_as_last_run();
+    // Instead of expect: no file was added or removed since the last run, and only the files in
+    // `changed` (their hashes as there) may have changed, as the caller's file watcher says. The
+    // last run's listing still holds and every other file is taken as that run read it: at
+    // N = 10,000, hashing and looking up 27,000 paths was a twentieth of a rebuild.
+    void expect_only(std::unordered_map<std::string, std::uint64_t> changed);
     // How many record files the last run took from the memo instead of reading them.
     std::size_t reused() const;
 
