@@ -85,6 +85,10 @@ std::uint64_t file_hash(std::string_view data) {
 
 void Staging::reuse_from(Digests previous) {
     previous_ = std::move(previous);
+    {
+        std::lock_guard lock(mu_);
+        written_.reserve(previous_.size());  // mostly the same files: grown once, not rehashed as it fills
+    }
     in_place_ = how_ == Commit::InPlace && !previous_.empty();
     if (previous_dir_ < 0 && !previous_.empty()) previous_dir_ = ::open(destination_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
@@ -142,16 +146,22 @@ bool Staging::matches_previous(const std::string& relative, std::string_view dat
     return it != previous_.end() && it->second.size == data.size() && it->second.hash == file_hash(data);
 }
 
-bool Staging::unchanged_since(const std::string& relative) const {
+bool Staging::unchanged_since(const std::string& relative) const { return unchanged_record(relative) != nullptr; }
+
+const FileDigest* Staging::unchanged_record(const std::string& relative) const {
     const auto it = previous_.find(relative);
-    return it != previous_.end() && still_as_written(relative, it->second);
+    return it != previous_.end() && still_as_written(relative, it->second) ? &it->second : nullptr;
 }
 
 void Staging::link_kept(const std::string& relative) const {
     const auto it = previous_.find(relative);
     if (it == previous_.end()) throw std::logic_error("link_kept: " + relative + " was not in the previous build");
+    link_kept(relative, it->second);
+}
+
+void Staging::link_kept(const std::string& relative, const FileDigest& recorded) const {
     if (in_place_) {  // it stays where it is
-        record(relative, it->second, true);
+        record(relative, recorded, true);
         return;
     }
     const fs::path full = staging_ / relative;
@@ -163,12 +173,13 @@ void Staging::link_kept(const std::string& relative) const {
         write(relative, *data);
         return;
     }
-    record(relative, it->second, true);
+    record(relative, recorded, true);
 }
 
 bool Staging::keep(const std::string& relative) const {
-    if (!unchanged_since(relative)) return false;
-    link_kept(relative);
+    const auto* recorded = unchanged_record(relative);
+    if (!recorded) return false;
+    link_kept(relative, *recorded);
     return true;
 }
 

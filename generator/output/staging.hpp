@@ -91,10 +91,14 @@ public:
     // as that build wrote it, so that link_kept can keep it without the caller producing its
     // bytes. False when it is gone or was changed by hand since; then the caller must write it.
     bool unchanged_since(const std::string& relative) const;
+    // The same, giving the previous build's record of the file (null for false) for link_kept:
+    // keeping 27,000 pages looked each up three times.
+    const FileDigest* unchanged_record(const std::string& relative) const;
     // Puts the previous build's file at `relative` in the staging folder unchanged: a hard link,
     // or a copy where no link can be made. Call after unchanged_since said yes; safe from any
     // thread. Throws std::runtime_error naming the file when it can do neither.
     void link_kept(const std::string& relative) const;
+    void link_kept(const std::string& relative, const FileDigest& recorded) const;  // as unchanged_record gave it
     // Both at once: false (nothing done) when the file cannot be kept.
     bool keep(const std::string& relative) const;
     // Whether the previous build wrote exactly `data` at `relative` (by its recorded digest).

@@ -135,9 +135,10 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     if (reuse_) {
         *hash = context_hash(tmpl, template_hash, ctx);
         const auto* prev = reuse_->previous(path);
-        if (prev && prev->input_hash == *hash && out_.unchanged_since(path)) {
+        const auto* recorded = prev && prev->input_hash == *hash ? out_.unchanged_record(path) : nullptr;
+        if (recorded) {
             kept_.insert(path);
-            link_later(std::move(path));
+            link_later(std::move(path), *recorded);
             return;
         }
     }
@@ -170,8 +171,10 @@ bool Builder::keep_record_page(const std::string& folder, const std::string& id,
     if (!reuse_ || reuse_->dirty.count(folder + "/" + id)) return false;
     std::string path = urls::record(folder, id);
     const auto* prev = reuse_->previous(path);
-    if (!prev || prev->template_hash != templates_.hash(tmpl) || !out_.unchanged_since(path)) return false;
-    keep(*prev);
+    if (!prev || prev->template_hash != templates_.hash(tmpl)) return false;
+    const auto* recorded = out_.unchanged_record(path);
+    if (!recorded) return false;
+    keep(*prev, *recorded);
     return true;
 }
 
@@ -190,41 +193,44 @@ bool Builder::keep_all_pages_but(const std::unordered_map<std::string, std::func
     if (to_render != render.size()) return false;  // a page the previous build did not have
     // A stat of each of 27,000 pages at N = 10,000, shared by the cores.
     std::atomic<bool> all_kept = true;
+    std::vector<const output::FileDigest*> recorded(order.size(), nullptr);
     util::parallel_for(order.size(), [&](std::size_t i) {
         const auto& path = order[i].path;
-        if (all_kept.load(std::memory_order_relaxed) && !render.count(path) && !out_.unchanged_since(path)) all_kept = false;
+        if (!all_kept.load(std::memory_order_relaxed) || render.count(path)) return;
+        recorded[i] = out_.unchanged_record(path);
+        if (!recorded[i]) all_kept = false;
     });
     if (!all_kept) return false;
     pages_.reserve(order.size());
     kept_.reserve(order.size());
-    for (const auto& page : order) {
-        if (const auto r = render.find(page.path); r != render.end())
-            r->second();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (recorded[i])
+            keep(order[i], *recorded[i]);
         else
-            keep(page);
+            render.at(order[i].path)();
     }
     return true;
 }
 
-void Builder::keep(const WrittenPage& previous) {
+void Builder::keep(const WrittenPage& previous, const output::FileDigest& recorded) {
     pages_.push_back(previous);
     pages_.back().meta.search_body.spill_to(spill_);
     hashes_.push_back(previous.input_hash);
     kept_.insert(previous.path);
-    link_later(previous.path);
+    link_later(previous.path, recorded);
 }
 
 // An edit rebuild keeps most pages: 27,000 link() calls at N = 10,000, which on this thread
 // held up the list pages. They run on the workers instead, a batch per task.
-void Builder::link_later(std::string path) {
-    to_link_.push_back(std::move(path));
+void Builder::link_later(std::string path, const output::FileDigest& recorded) {
+    to_link_.emplace_back(std::move(path), &recorded);
     if (to_link_.size() >= 256) link_pending();
 }
 
 void Builder::link_pending() {
     if (to_link_.empty()) return;
     render_queue_.submit([this, batch = std::move(to_link_)] {
-        for (const auto& p : batch) out_.link_kept(p);
+        for (const auto& [path, recorded] : batch) out_.link_kept(path, *recorded);
     });
     to_link_.clear();
 }

@@ -155,9 +155,11 @@ private:
     const Reuse* reuse_ = nullptr;
     std::unordered_set<std::string> kept_;
     std::shared_ptr<TextSpill> spill_ = TextSpill::create();  // the pages' search text
-    std::vector<std::string> to_link_;  // kept pages not yet linked into the staging folder
-    void keep(const WrittenPage& previous);  // records it as the page at its path, linked from the previous site
-    void link_later(std::string path);
+    // Kept pages not yet linked into the staging folder, with the previous build's record of each.
+    std::vector<std::pair<std::string, const output::FileDigest*>> to_link_;
+    // Records `previous` as the page at its path, linked from the previous site (as Staging::unchanged_record gave it).
+    void keep(const WrittenPage& previous, const output::FileDigest& recorded);
+    void link_later(std::string path, const output::FileDigest& recorded);
     void link_pending();
     // input_hash of each page in pages_, filled by the worker that renders it; a deque, so
     // adding pages never moves a slot a worker is writing. Copied into pages_ by finish().
