@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -53,10 +54,12 @@ public:
     // 0.1 s at N = 10,000).
     const Citations& citations() const;
 
-    std::unordered_map<std::string, std::vector<const model::Example*>> examples_by_intervention;
-    std::unordered_map<std::string, std::vector<const model::Example*>> examples_by_recommendation;
-    std::unordered_map<std::string, std::vector<std::string>> related_interventions;  // both directions, sorted
-    std::map<std::pair<std::string, std::string>, std::vector<RatingUse>> rated_at;  // (scale, level)
+    // Keyed by and listing views of the model's own strings: made on every build, copies of the
+    // ids were most of this class's cost in a rebuild under `sprout serve` (docs/PERFORMANCE.md).
+    std::unordered_map<std::string_view, std::vector<const model::Example*>> examples_by_intervention;
+    std::unordered_map<std::string_view, std::vector<const model::Example*>> examples_by_recommendation;
+    std::unordered_map<std::string_view, std::vector<std::string_view>> related_interventions;  // both directions, sorted
+    std::map<std::pair<std::string_view, std::string_view>, std::vector<RatingUse>> rated_at;  // (scale, level)
     // The document a recommendation belongs to: where its first citation was read.
     static std::string document_of(const model::Recommendation& r);
     // Recommendations addressed to an audience: through its actors or listed directly.

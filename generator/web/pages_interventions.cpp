@@ -102,7 +102,7 @@ void render_intervention_page(Builder& b, const model::Intervention& i) {
 
     Json related = Json::array();
     if (auto r = b.refs.related_interventions.find(i.id); r != b.refs.related_interventions.end())
-        for (const auto& id : r->second) related.push_back(b.link("interventions", id));
+        for (const auto id : r->second) related.push_back(b.link("interventions", std::string(id)));
     it["related"] = related;
 
     // Examples that use it, and the recommendations those examples illustrate: the model links
