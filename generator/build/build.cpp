@@ -150,10 +150,6 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     const std::set<std::string>* told = own_cache && session->changed_inputs ? &*session->changed_inputs : nullptr;
     next.inputs = told ? rescan_inputs(*previous, *told, next.scanned_at_ns)
                        : scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns, previous ? nullptr : &unhashed);
-    // The same files as the build before (only edits): the check's last listing of the content
-    // still holds. Only the build before, whose check the memo holds: after a failed one the
-    // files may be as the cache says but not as the memo saw them.
-    const bool same_files = told && session->checked_manifest_inputs && same_paths(previous->inputs, next.inputs);
     if (previous && up_to_date(*previous, next, o)) {
         log << previous->log;
         if (!o.quiet) log << o.out_dir << " is up to date (nothing changed) [" << static_cast<int>(ms_since(t0)) << " ms]\n";
@@ -168,7 +164,11 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     const auto pending_keep = pending_before ? session->pending->keep : brief::Keep::All;
     const auto stale = pending_before ? session->pending->later : web::Deferred{};
     if (pending_before) session->pending->model.reset();
-    // Not a no-op: the rest of the cache, to find what the change touched (a session's is whole).
+    // Not a no-op. The same files as the build before (only edits): the check's last listing of
+    // the content still holds. Only the build before, whose check the memo holds: after a
+    // failed one the files may be as the cache says but not as the memo saw them.
+    const bool same_files = told && session->checked_manifest_inputs && same_paths(previous->inputs, next.inputs);
+    // The rest of the cache, to find what the change touched (a session's is whole).
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
     if (session) {
