@@ -17,6 +17,8 @@
 
 #include "check/checker.hpp"
 #include "output/staging.hpp"
+#include "load/loader.hpp"
+#include "web/export_layout.hpp"
 #include "web/own_page_fields.hpp"
 #include "web/page_meta.hpp"
 
@@ -47,6 +49,9 @@ struct Manifest {
     // What each intervention and example shows beyond its own page, hashed, so that an edit
     // that changed only its own page's fields is known as one (web/own_page_fields.hpp).
     web::ShownElsewhere shown_elsewhere;
+    // Where each record is in each data export the site holds, so the next edit copies the
+    // unchanged records' bytes (web/export_layout.hpp).
+    web::ExportLayouts exports;
     // A build's own references, already in the file's form (encode_references): the map is 14 MB
     // at N = 10,000, and it would otherwise be held through rendering only to be written at the
     // end. Written instead of `references` when set.
@@ -71,7 +76,7 @@ std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 // Reads what tells a no-op rebuild (key, inputs, outputs, log); the pages' metadata and the
 // references are most of the file and only an edit needs them: read_pages parses them.
 std::optional<Manifest> load_manifest(const std::filesystem::path& file);
-// Fills `m.pages`, `m.shown_elsewhere` and `m.references` from the rest of its file. False when that part cannot
+// Fills `m.pages`, `m.shown_elsewhere`, `m.exports` and `m.references` from the rest of its file. False when that part cannot
 // be read (then treat the cache as missing).
 bool read_pages(Manifest& m);
 // `refs` as save_manifest writes them.
@@ -97,6 +102,10 @@ std::vector<InputFile> rescan_inputs(const Manifest& previous, const std::set<st
 // the bytes already read) where it is there, else by reading the file.
 void complete_hashes(std::vector<InputFile>& files, const std::vector<std::size_t>& unhashed,
                      const std::unordered_map<std::string, std::uint64_t>& known);
+
+// The hash of the content file each record was read from, by its path (model::Record::pos),
+// from `inputs` (which must outlive what is returned): what the data exports record.
+web::RecordHash record_input_hashes(const load::Toolkit& tk, const std::vector<InputFile>& inputs);
 
 // Whether the files at `dir` are still exactly the ones `outputs` lists (no file added by the
 // build is missing or has another size or mtime).

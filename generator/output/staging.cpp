@@ -106,6 +106,12 @@ Digests Staging::digests() const {
     return written_;
 }
 
+Digests Staging::take_digests() {
+    if (!committed_) throw std::logic_error("Staging::take_digests before commit");
+    std::lock_guard lock(mu_);
+    return std::move(written_);
+}
+
 std::size_t Staging::reused() const {
     std::lock_guard lock(mu_);
     return reused_;
@@ -181,6 +187,23 @@ bool Staging::keep(const std::string& relative) const {
     if (!recorded) return false;
     link_kept(relative, *recorded);
     return true;
+}
+
+int Staging::open_unchanged(const std::string& relative, FileDigest& recorded) const {
+    const auto* r = unchanged_record(relative);
+    if (!r) return -1;
+    const int fd = previous_dir_ >= 0 ? ::openat(previous_dir_, relative.c_str(), O_RDONLY | O_CLOEXEC)
+                                      : ::open((destination_ / relative).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    // Looked at again through the open file: it may have been replaced since the stat above.
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != r->size ||
+        util::mtime_ns(st) != r->mtime_ns) {
+        ::close(fd);
+        return -1;
+    }
+    recorded = *r;
+    return fd;
 }
 
 fs::path Staging::prepare(std::string_view relative) const {
@@ -271,13 +294,14 @@ void Staging::Stream::flush_block() {
     block_.clear();
 }
 
-void Staging::Stream::close() {
+FileDigest Staging::Stream::close() {
     if (fd_ < 0) throw std::logic_error("Staging::Stream: " + relative_ + " closed twice");
     if (!block_.empty()) flush_block();
     const int fd = fd_;
     fd_ = -1;
     const FileDigest digest{util::hash_mix(hash_, size_), size_, close_written(fd, relative_)};
     owner_.record(relative_, digest, false);
+    return digest;
 }
 
 void Staging::commit() {

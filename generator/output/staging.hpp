@@ -67,7 +67,8 @@ public:
         Stream& operator=(const Stream&) = delete;
         ~Stream();  // without close(): the file is left incomplete in the staging folder, unrecorded
         void append(std::string_view piece);
-        void close();
+        FileDigest close();  // as recorded
+        std::uint64_t size() const { return size_ + block_.size(); }  // bytes appended so far
 
     private:
         friend class Staging;
@@ -101,12 +102,18 @@ public:
     void link_kept(const std::string& relative, const FileDigest& recorded) const;  // as unchanged_record gave it
     // Both at once: false (nothing done) when the file cannot be kept.
     bool keep(const std::string& relative) const;
+    // The previous build's file at `relative` opened for reading, when it is still as that build
+    // wrote it (its record in `recorded`): for an output made partly of the previous one's bytes.
+    // -1 when it cannot be; the caller closes what it gets.
+    int open_unchanged(const std::string& relative, FileDigest& recorded) const;
     // Whether the previous build wrote exactly `data` at `relative` (by its recorded digest).
     bool matches_previous(const std::string& relative, std::string_view data) const;
     // Every file written so far with its digest (to record for the next build), and how many
     // of them were linked from the previous site.
     Digests digests() const;
     std::size_t reused() const;
+    // digests(), moved out rather than copied, once committed (27,000 entries at N = 10,000).
+    Digests take_digests();
 
     const std::filesystem::path& dir() const { return staging_; }
     const std::filesystem::path& destination() const { return destination_; }

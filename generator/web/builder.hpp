@@ -73,7 +73,7 @@ public:
     const std::vector<WrittenPage>& pages() const { return pages_; }
     // After finish(): the pages and the set of kept ones, moved out (a copy would double the
     // pages' metadata, 28 MB at N = 10,000, at the end of rendering).
-    Rendered take_pages() { return {std::move(pages_), std::move(kept_), {}}; }
+    Rendered take_pages() { return {std::move(pages_), std::move(kept_), {}, {}}; }
     // Incremental builds: keeps the page of record `folder`/`id` from the previous site when
     // `reuse` allows it (the record is not dirty and the file is still there) and records its
     // metadata in order, as page() would. False when the caller must render the page.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <unistd.h>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -83,17 +85,19 @@ J export_record(const model::Example& e) {
 
 namespace {
 
-using RecordSink = std::function<void(J&&)>;
+// Each record with a way to make its JSON: a spliced export makes only the changed ones'.
+using RecordSink = std::function<void(const model::Record&, const std::function<J()>& make)>;
 
-// Hands each record to `sink` as JSON, one at a time, so an export never holds the whole kind
-// as a JSON tree (at N = 10,000 that tree was larger than the model).
+// Hands each record to `sink`, one at a time, so an export never holds the whole kind as a JSON
+// tree (at N = 10,000 that tree was larger than the model).
 template <class T, class F>
 void all(const std::vector<T>& records, F&& fn, const RecordSink& sink) {
-    for (const auto& r : records) {
-        J j = fn(r);
-        j["id"] = r.id;
-        sink(std::move(j));
-    }
+    for (const auto& r : records)
+        sink(r, [&] {
+            J j = fn(r);
+            j["id"] = r.id;
+            return j;
+        });
 }
 
 // Every record kind as JSON; keys follow the content files so the data reads like the source.
@@ -274,41 +278,189 @@ std::string to_csv(const nlohmann::json& records) {
     return out;
 }
 
-void write_data(const model::Model& m, const ExportKind& k, output::Staging& out) {
-    // Streamed record by record: the interventions' export alone is 80 MB at N = 10,000.
-    auto json = out.open("data/" + k.name + ".json");
-    auto csv = out.open("data/" + k.name + ".csv");
-    std::string piece = "[";
-    std::vector<std::string> columns;
-    std::size_t n = 0;
-    // Every record of a kind has the same fields (each kind's are fixed above), so the first
-    // one's keys are the header that to_csv would make from all of them.
-    each_record(m, k.name, [&](J&& r) {
-        if (n == 0) {
-            columns = csv_columns(J::array({r}));
-            std::string header;
-            append_csv_header(header, columns);
-            csv.append(header);
-        } else if (r.size() != columns.size()) {
-            throw std::logic_error("data export: records of " + k.name + " differ in their fields");
+namespace {
+
+// The two files of one kind's export as they are written, and where each record went.
+class ExportFiles {
+public:
+    ExportFiles(output::Staging& out, const std::string& kind)
+        : kind_(kind), json_(out.open("data/" + kind + ".json")), csv_(out.open("data/" + kind + ".csv")) {}
+
+    output::Staging::Stream& json() { return json_; }
+    output::Staging::Stream& csv() { return csv_; }
+
+    // The record made afresh: its JSON element and CSV row (the header first, before the first).
+    void add(const J& r) {
+        if (columns_.empty()) {
+            // Every record of a kind has the same fields (each kind's are fixed above), so the
+            // first one's keys are the header that to_csv would make from all of them.
+            columns_ = csv_columns(J::array({r}));
+            if (!started_) {
+                json_.append("[");
+                std::string header;
+                append_csv_header(header, columns_);
+                csv_.append(header);
+                mark_start();
+            }
+        } else if (r.size() != columns_.size()) {
+            throw std::logic_error("data export: records of " + kind_ + " differ in their fields");
         }
-        append_json_element(piece, r, n++ == 0);
-        json.append(piece);
-        piece.clear();
-        append_csv_row(piece, columns, r);
-        csv.append(piece);
-        piece.clear();
-    });
-    if (n == 0) {
-        std::string header;
-        append_csv_header(header, {"id"});
-        csv.append(header);
-        json.append("[]\n");
-    } else {
-        json.append("\n]\n");
+        append_json_element(piece_, r, layout_.records.empty());
+        json_.append(piece_);
+        piece_.clear();
+        append_csv_row(piece_, columns_, r);
+        csv_.append(piece_);
+        piece_.clear();
     }
-    json.close();
-    csv.close();
+    // After the header (written, or copied from the previous files), before the first record.
+    void mark_start() {
+        layout_.json_start = json_.size();
+        layout_.csv_start = csv_.size();
+        started_ = true;
+    }
+    // Notes where the record just written ends, `json_to_come` and `csv_to_come` bytes on from
+    // what the files have been given so far (copies waiting to be made).
+    void mark_end(const model::Record& r, std::uint64_t made_from, std::uint64_t json_to_come = 0, std::uint64_t csv_to_come = 0) {
+        layout_.records.push_back({r.id, made_from, json_.size() + json_to_come, csv_.size() + csv_to_come});
+    }
+    ExportLayout finish() {
+        if (layout_.records.empty()) {
+            std::string header;
+            append_csv_header(header, {"id"});
+            csv_.append(header);
+            json_.append("[]\n");
+        } else {
+            json_.append("\n]\n");
+        }
+        layout_.json_hash = json_.close().hash;
+        layout_.csv_hash = csv_.close().hash;
+        return std::move(layout_);
+    }
+
+private:
+    std::string kind_;
+    output::Staging::Stream json_, csv_;
+    std::vector<std::string> columns_;
+    std::string piece_;
+    bool started_ = false;
+    ExportLayout layout_;
+};
+
+// One of the previous build's export files, read front to back: the ranges asked for, in
+// increasing order, are copied into a stream, adjacent ones as one.
+class PreviousFile {
+public:
+    PreviousFile(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
+    ~PreviousFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    PreviousFile(const PreviousFile&) = delete;
+    PreviousFile& operator=(const PreviousFile&) = delete;
+    bool is_open() const { return fd_ >= 0; }
+
+    // Bytes [from, to) of the file to go into `into` before anything else is appended to it.
+    void copy(std::uint64_t from, std::uint64_t to, output::Staging::Stream& into) {
+        if (from != pending_to_) flush();
+        if (pending_from_ == pending_to_) pending_from_ = from;
+        pending_to_ = to;
+        into_ = &into;
+    }
+    std::uint64_t pending() const { return pending_to_ - pending_from_; }  // bytes copy() still has to make
+    // Copies what is pending. Throws when the file ends early (changed while being read).
+    void flush() {
+        constexpr std::size_t kChunk = 1 << 20;
+        buffer_.resize(kChunk);
+        while (pending_from_ < pending_to_) {
+            const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, pending_to_ - pending_from_));
+            const auto got = ::pread(fd_, buffer_.data(), want, static_cast<off_t>(pending_from_));
+            if (got <= 0) throw std::runtime_error("the previous " + name_ + " changed while it was read");
+            into_->append(std::string_view(buffer_.data(), static_cast<std::size_t>(got)));
+            pending_from_ += static_cast<std::uint64_t>(got);
+        }
+        pending_from_ = pending_to_ = 0;
+    }
+
+private:
+    int fd_;
+    std::string name_;
+    std::uint64_t pending_from_ = 0, pending_to_ = 0;
+    output::Staging::Stream* into_ = nullptr;
+    std::vector<char> buffer_;
+};
+
+std::uint64_t hash_of(const RecordHash& made_from, const model::Record& r) { return made_from ? made_from(r) : 0; }
+
+// Which records of `previous` can be copied: the same ids in the same order, each true where the
+// record was made from the same file. Empty when nothing can be copied.
+std::vector<char> reusable_records(const model::Model& m, const std::string& kind, const RecordHash& made_from,
+                                   const ExportLayout& previous) {
+    std::vector<char> same;
+    same.reserve(previous.records.size());
+    bool any = false, aligned = true;
+    each_record(m, kind, [&](const model::Record& r, const std::function<J()>&) {
+        const std::size_t i = same.size();
+        aligned = aligned && i < previous.records.size() && previous.records[i].id == r.id;
+        const bool reuse = aligned && previous.records[i].made_from != 0 && previous.records[i].made_from == hash_of(made_from, r);
+        any = any || reuse;
+        same.push_back(reuse);
+    });
+    if (!aligned || same.size() != previous.records.size() || !any) same.clear();
+    return same;
+}
+
+// write_data from the previous files: nullopt (nothing kept) when they cannot be used.
+std::optional<ExportLayout> splice(const model::Model& m, const ExportKind& k, output::Staging& out,
+                                   const RecordHash& made_from, const ExportLayout& previous) {
+    const auto same = reusable_records(m, k.name, made_from, previous);
+    if (same.empty()) return std::nullopt;
+    const std::string json_name = "data/" + k.name + ".json", csv_name = "data/" + k.name + ".csv";
+    output::FileDigest json_was, csv_was;
+    PreviousFile old_json(out.open_unchanged(json_name, json_was), json_name);
+    PreviousFile old_csv(out.open_unchanged(csv_name, csv_was), csv_name);
+    if (!old_json.is_open() || !old_csv.is_open() || json_was.hash != previous.json_hash || csv_was.hash != previous.csv_hash)
+        return std::nullopt;
+    try {
+        ExportFiles files(out, k.name);
+        old_json.copy(0, previous.json_start, files.json());
+        old_csv.copy(0, previous.csv_start, files.csv());
+        old_json.flush();
+        old_csv.flush();
+        files.mark_start();
+        std::size_t i = 0;
+        each_record(m, k.name, [&](const model::Record& r, const std::function<J()>& make) {
+            const auto& was = previous.records[i];
+            if (same[i]) {
+                old_json.copy(i ? previous.records[i - 1].json_end : previous.json_start, was.json_end, files.json());
+                old_csv.copy(i ? previous.records[i - 1].csv_end : previous.csv_start, was.csv_end, files.csv());
+            } else {
+                old_json.flush();
+                old_csv.flush();
+                files.add(make());
+            }
+            files.mark_end(r, hash_of(made_from, r), old_json.pending(), old_csv.pending());
+            ++i;
+        });
+        old_json.flush();
+        old_csv.flush();
+        return files.finish();
+    } catch (const std::runtime_error&) {
+        return std::nullopt;  // a previous file changed under us: written whole instead
+    }
+}
+
+}  // namespace
+
+ExportLayout write_data(const model::Model& m, const ExportKind& k, output::Staging& out, const RecordHash& made_from,
+                        const ExportLayout* previous) {
+    // Streamed record by record: the interventions' export alone is 80 MB at N = 10,000.
+    if (previous)
+        if (auto spliced = splice(m, k, out, made_from, *previous)) return std::move(*spliced);
+    ExportFiles files(out, k.name);
+    each_record(m, k.name, [&](const model::Record& r, const std::function<J()>& make) {
+        files.add(make());
+        files.mark_end(r, hash_of(made_from, r));
+    });
+    return files.finish();
 }
 
 void write_site_data(const model::Model& m, output::Staging& out) {

@@ -7,6 +7,7 @@
 
 #include "model/model.hpp"
 #include "output/staging.hpp"
+#include "web/export_layout.hpp"
 
 namespace sprout::web {
 
@@ -28,8 +29,12 @@ nlohmann::json export_record(const model::Intervention& i);
 nlohmann::json export_record(const model::Example& e);
 
 // Writes data/<kind>.json (an array of objects: fields as in the content files, plus `id`) and
-// data/<kind>.csv for one kind, and data/site.json.
-void write_data(const model::Model& m, const ExportKind& kind, output::Staging& out);
+// data/<kind>.csv for one kind, and returns where each record went. With `previous` (the layout
+// of the previous build's files), a record with the same id in the same place and the same
+// RecordHash is copied from the previous files, when they are still as that build wrote them;
+// the files come out byte for byte as a whole write would make them.
+ExportLayout write_data(const model::Model& m, const ExportKind& kind, output::Staging& out, const RecordHash& made_from = {},
+                        const ExportLayout* previous = nullptr);
 void write_site_data(const model::Model& m, output::Staging& out);
 
 }  // namespace sprout::web

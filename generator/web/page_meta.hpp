@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "web/export_layout.hpp"
 #include "web/text_spill.hpp"
 
 namespace sprout::web {
@@ -74,6 +75,7 @@ struct Reuse {
     // of megabytes are written again).
     bool later = false;
     Deferred stale;  // left for later by an earlier build and never written: never kept as it is
+    ExportLayouts previous_exports;  // the previous build's data exports, to copy unchanged records from
     // What the last build recorded for each page, in its order.
     const std::vector<WrittenPage>& previous_pages() const { return previous_pages_; }
     // The last build's record of the page at site path `path`; null when it had none.

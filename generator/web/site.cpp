@@ -1,6 +1,7 @@
 // render_site: the website as an orchestration of small renderers, each owning one part.
 #include <algorithm>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -84,8 +85,11 @@ bool render_own_pages_only(Builder& b, const Reuse& reuse) {
 }  // namespace
 
 Rendered render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out,
-                     const diff::Changes* changes, const Reuse* reuse) {
+                     const diff::Changes* changes, const Reuse* reuse, const RecordHash& made_from) {
     refuse_reserved_ids(model);
+    // Filled by the export tasks, which the Builder's destructor waits for: declared before it.
+    ExportLayouts layouts;
+    std::mutex layouts_mu;
     const Templates templates(assets);
     Builder b(model, templates, out);
     b.changes = changes;
@@ -101,11 +105,18 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
         for (const auto& k : export_kinds(model)) {
             const std::string base = "data/" + k.name;
             const bool unchanged = reuse && b.folder_unchanged(k.name) && !reuse->stale.exports.count(k.name);
+            const auto was = reuse ? reuse->previous_exports.find(k.name) : ExportLayouts::const_iterator();
+            const ExportLayout* previous = reuse && was != reuse->previous_exports.end() ? &was->second : nullptr;
             if ((unchanged || later) && b.keep_files({base + ".json", base + ".csv"})) {
                 if (!unchanged) left.exports.insert(k.name);
+                if (previous) layouts[k.name] = *previous;  // the files are still the ones it describes
                 continue;
             }
-            b.in_background([&model, &out, k] { write_data(model, k, out); });
+            b.in_background([&model, &out, &made_from, &layouts, &layouts_mu, k, previous] {
+                auto layout = write_data(model, k, out, made_from, previous);
+                std::lock_guard lock(layouts_mu);
+                layouts[k.name] = std::move(layout);
+            });
         }
         b.in_background([&model, &out] { write_site_data(model, out); });
     };
@@ -130,6 +141,7 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     b.finish();  // every page and export written (they run on worker threads)
     auto rendered = b.take_pages();
     rendered.later = std::move(left);
+    rendered.exports = std::move(layouts);
     return rendered;
 }
 
@@ -140,15 +152,24 @@ bool Deferred::covers(const std::string& file) const {
     return dot != std::string::npos && exports.count(file.substr(5, dot - 5)) > 0;
 }
 
-void write_deferred(const model::Model& model, const std::vector<WrittenPage>& pages, const Deferred& later, output::Staging& out) {
+void write_deferred(const model::Model& model, const std::vector<WrittenPage>& pages, const Deferred& later, output::Staging& out,
+                    const RecordHash& made_from, ExportLayouts& exports) {
     std::vector<std::function<void()>> tasks;
-    for (const auto& k : export_kinds(model))
-        if (later.exports.count(k.name)) tasks.push_back([&model, &out, k] { write_data(model, k, out); });
+    std::vector<std::pair<std::string, ExportLayout>> written;  // one slot per export task, merged after
+    written.reserve(later.exports.size());
+    for (const auto& k : export_kinds(model)) {
+        if (!later.exports.count(k.name)) continue;
+        const auto was = exports.find(k.name);
+        const ExportLayout* previous = was != exports.end() ? &was->second : nullptr;
+        auto& slot = written.emplace_back(k.name, ExportLayout{});
+        tasks.push_back([&model, &out, &made_from, &slot, k, previous] { slot.second = write_data(model, k, out, made_from, previous); });
+    }
     if (later.search) {
         tasks.push_back([&pages, &out] { write_search_index(pages, out); });
         tasks.push_back([&model, &pages, &out] { write_feeds(model, pages, out); });
     }
     util::parallel_for(tasks.size(), [&](std::size_t i) { tasks[i](); });
+    for (auto& [kind, layout] : written) exports[kind] = std::move(layout);
 }
 
 }  // namespace sprout::web

@@ -1,5 +1,6 @@
 #include "web/text_spill.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -78,6 +79,36 @@ std::string TextSpill::read(Ref ref) const {
     return out;
 }
 
+std::string_view TextSpill::read(Ref ref, Window& w) const {
+    if (w.spill == this && ref.offset >= w.start && ref.offset + ref.size <= w.start + w.data.size())
+        return std::string_view(w.data).substr(ref.offset - w.start, ref.size);
+    std::uint64_t in_file = 0;
+    {
+        std::lock_guard lock(mu_);
+        if (ref.offset >= written_) {  // still in the buffer (a text is written whole by one flush)
+            w.spill = nullptr;
+            w.data.assign(buffer_, ref.offset - written_, ref.size);
+            return w.data;
+        }
+        in_file = written_;
+    }
+    const std::size_t want = static_cast<std::size_t>(std::max<std::uint64_t>(ref.size, std::min<std::uint64_t>(kBuffer, in_file - ref.offset)));
+    w.spill = nullptr;
+    w.data.resize(want);
+    std::size_t done = 0;
+    while (done < want) {
+        const ssize_t n = ::pread(fd_, w.data.data() + done, want - done, static_cast<off_t>(ref.offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    if (done < ref.size) throw std::runtime_error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
+    w.data.resize(done);
+    w.spill = this;
+    w.start = ref.offset;
+    return std::string_view(w.data).substr(0, ref.size);
+}
+
 SpillableText& SpillableText::operator=(std::string text) {
     text_ = std::move(text);
     spill_.reset();
@@ -85,6 +116,8 @@ SpillableText& SpillableText::operator=(std::string text) {
 }
 
 std::string SpillableText::str() const { return spill_ ? spill_->read(ref_) : text_; }
+
+std::string_view SpillableText::view(TextSpill::Window& window) const { return spill_ ? spill_->read(ref_, window) : std::string_view(text_); }
 
 void SpillableText::spill_to(const std::shared_ptr<TextSpill>& spill) {
     if (!spill || spill_) return;

@@ -15,17 +15,23 @@ struct Rendered {
     std::vector<WrittenPage> pages;
     std::unordered_set<std::string> kept;
     Deferred later;  // with Reuse::later: what was kept only for now
+    // Where each kind's data export has each record (of a kept export, as the build before said).
+    ExportLayouts exports;
 };
 
 // Renders the whole site into `out`. Throws std::runtime_error naming the template file and
 // line on a template error.
 // `changes`, when given, are the changes since the previous edition, published as changes/.
 // `reuse`, when given, lets record pages that nothing changed be kept from the previous site.
+// `made_from` tells what each record was read from, so that the next build can copy unchanged
+// records' bytes into its data exports (write_data).
 Rendered render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out,
-                     const diff::Changes* changes = nullptr, const Reuse* reuse = nullptr);
+                     const diff::Changes* changes = nullptr, const Reuse* reuse = nullptr, const RecordHash& made_from = {});
 
 // Writes what a build left for later (Rendered::later) from the model and pages it rendered.
-void write_deferred(const model::Model& model, const std::vector<WrittenPage>& pages, const Deferred& later, output::Staging& out);
+// `exports` holds the layouts of the export files now in the site, and gets those written.
+void write_deferred(const model::Model& model, const std::vector<WrittenPage>& pages, const Deferred& later, output::Staging& out,
+                    const RecordHash& made_from, ExportLayouts& exports);
 
 // Checks every internal link and anchor in every HTML file staged so far (call it after the
 // briefs are written, so links to briefs/ count only when the brief exists), except the pages

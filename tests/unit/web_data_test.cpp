@@ -1,7 +1,12 @@
 // Open data and the search index: what is exported can be read back.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
+#include <sys/stat.h>
+
 #include "web/data_export.hpp"
+#include "util/listing.hpp"
 #include "web_model.hpp"
 
 using namespace sprout;
@@ -71,4 +76,127 @@ TEST_CASE("the search index has title, summary and body for each page", "[web][s
     const auto& js = files.at("assets/search-index.js");
     CHECK(json::parse(js.substr(27, js.size() - 29)) == index);
     CHECK(files.at("search.html").find("src=\"assets/search-index.js\"") != std::string::npos);
+}
+
+namespace {
+
+// Each record's RecordHash, as a build would have it: here a version per id (1 unless set).
+struct Versions {
+    std::map<std::string, std::uint64_t> of;
+    web::RecordHash hash() const {
+        return [this](const model::Record& r) {
+            const auto it = of.find(r.id);
+            return it == of.end() ? 1 : it->second;
+        };
+    }
+};
+
+// Writes one kind's export into a fresh site at `dir` (replacing what is there, as a build
+// does), from the files there now when `previous` is given. Returns the layout.
+web::ExportLayout export_into(const std::filesystem::path& dir, const model::Model& m, const std::string& kind,
+                              const Versions& v, const web::ExportLayout* previous = nullptr,
+                              const output::Digests& was = {}) {
+    output::Staging out(dir);
+    out.reuse_from(was);
+    const auto kinds = web::export_kinds(m);
+    const auto k = std::find_if(kinds.begin(), kinds.end(), [&](const auto& e) { return e.name == kind; });
+    REQUIRE(k != kinds.end());
+    auto layout = web::write_data(m, *k, out, v.hash(), previous);
+    out.commit();
+    return layout;
+}
+
+output::Digests digests_of(const std::filesystem::path& dir, const std::string& kind) {
+    output::Digests d;
+    for (const auto* ext : {".json", ".csv"}) {
+        const std::string rel = "data/" + kind + ext, data = test::read(dir / rel);
+        struct stat st {};
+        REQUIRE(::stat((dir / rel).c_str(), &st) == 0);
+        d[rel] = {output::file_hash(data), data.size(), util::mtime_ns(st)};
+    }
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("an export rebuilt after an edit copies the unchanged records and equals one written whole", "[web][data]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site", whole = tmp.path() / "whole";
+    const auto before = test::web_model();
+    Versions v;
+    const auto first = export_into(site, before, "interventions", v);
+    REQUIRE(first.records.size() == before.interventions.size());
+    CHECK(first.records.at(0).json_end > first.json_start);
+    CHECK(first.records.back().json_end + 3 == test::read(site / "data/interventions.json").size());  // then "\n]\n"
+    CHECK(first.records.back().csv_end == test::read(site / "data/interventions.csv").size());
+
+    for (std::size_t changed = 0; changed < before.interventions.size(); ++changed) {
+        INFO("changed record " << changed);
+        export_into(site, before, "interventions", v);
+        auto after = before;
+        after.interventions[changed].summary = "Changed, with a \"quote\" and a\nnew line";
+        Versions edited = v;
+        edited.of[after.interventions[changed].id] = 2;
+        const auto spliced = export_into(site, after, "interventions", edited, &first, digests_of(site, "interventions"));
+        const auto written = export_into(whole, after, "interventions", edited);
+        CHECK(test::read(site / "data/interventions.json") == test::read(whole / "data/interventions.json"));
+        CHECK(test::read(site / "data/interventions.csv") == test::read(whole / "data/interventions.csv"));
+        CHECK(spliced == written);
+    }
+}
+
+TEST_CASE("a spliced export takes unchanged records' bytes from the previous files, and only when it can trust them", "[web][data]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site";
+    const auto before = test::web_model();
+    Versions v;
+    auto after = before;
+    after.interventions[0].summary = "Not in the files: its record's hash says it did not change";
+    after.interventions[1].summary = "Changed";
+    Versions edited = v;
+    edited.of[after.interventions[1].id] = 2;
+    const auto shows_stale = [&] { return test::read(site / "data/interventions.json").find("Not in the files") == std::string::npos; };
+
+    // The record whose hash is unchanged is copied, so the (untrue) change is not seen.
+    auto layout = export_into(site, before, "interventions", v);
+    export_into(site, after, "interventions", edited, &layout, digests_of(site, "interventions"));
+    CHECK(shows_stale());
+    CHECK(test::read(site / "data/interventions.json").find("Changed") != std::string::npos);
+
+    SECTION("a previous file changed since it was written is not trusted") {
+        layout = export_into(site, before, "interventions", v);
+        const auto recorded = digests_of(site, "interventions");
+        {
+            std::ofstream f(site / "data/interventions.csv", std::ios::app);
+            f << "edited by hand\r\n";
+        }
+        export_into(site, after, "interventions", edited, &layout, recorded);
+        CHECK_FALSE(shows_stale());
+    }
+    SECTION("a layout of other files is not used") {
+        layout = export_into(site, before, "interventions", v);
+        auto other = layout;
+        other.json_hash ^= 1;
+        export_into(site, after, "interventions", edited, &other, digests_of(site, "interventions"));
+        CHECK_FALSE(shows_stale());
+    }
+    SECTION("records in another order, or another number of them, are all made again") {
+        layout = export_into(site, before, "interventions", v);
+        auto swapped = layout;
+        std::swap(swapped.records[0].id, swapped.records[1].id);
+        export_into(site, after, "interventions", edited, &swapped, digests_of(site, "interventions"));
+        CHECK_FALSE(shows_stale());
+        layout = export_into(site, before, "interventions", v);
+        auto fewer = layout;
+        fewer.records.pop_back();
+        export_into(site, after, "interventions", edited, &fewer, digests_of(site, "interventions"));
+        CHECK_FALSE(shows_stale());
+    }
+    SECTION("a record without a known hash is made again") {
+        layout = export_into(site, before, "interventions", v);
+        Versions unknown = edited;
+        unknown.of[after.interventions[0].id] = 0;
+        export_into(site, after, "interventions", unknown, &layout, digests_of(site, "interventions"));
+        CHECK_FALSE(shows_stale());
+    }
 }
