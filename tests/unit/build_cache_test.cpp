@@ -570,6 +570,8 @@ TEST_CASE("the manifest round-trips", "[build-cache]") {
     using Targets = std::vector<std::string>;
     m.references["interventions/a"] = std::make_shared<const Targets>(Targets{"sources/s", "evidence-scales/x"});
     m.references["examples/e"] = std::make_shared<const Targets>();
+    m.exports["interventions"] = {0xa1, 0xb2, 1, 40, {{"a", 0xc3, 900, 1200}, {"b\tc", 0, 1800, 2400}}};
+    m.exports["glossary"] = {0xd4, 0xe5, 3, 4, {}};
     const fs::path file = tmp.path() / ".site.sprout-cache";
     build::save_manifest(file, m);
     auto back = build::load_manifest(file);
@@ -584,6 +586,7 @@ TEST_CASE("the manifest round-trips", "[build-cache]") {
     CHECK(back->outputs == m.outputs);
     CHECK(back->log == m.log);
     CHECK(back->pages == m.pages);
+    CHECK(back->exports == m.exports);
     CHECK(test::listed(back->references) == test::listed(m.references));
 
     // A build hands its references over already encoded: the file is the same.

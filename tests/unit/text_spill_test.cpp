@@ -74,3 +74,31 @@ TEST_CASE("without a spill a text stays in memory", "[text-spill]") {
     CHECK(t.str() == "kept");
     CHECK(t == SpillableText(std::string("kept")));
 }
+
+TEST_CASE("spilled texts read through a window come back exactly, in order or not", "[text-spill]") {
+    const auto spill = TextSpill::create();
+    REQUIRE(spill);
+    const auto texts = sample_texts();
+    std::vector<SpillableText> kept(texts.begin(), texts.end());
+    for (auto& k : kept) k.spill_to(spill);
+    TextSpill::Window window;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        INFO("text " << i);
+        REQUIRE(kept[i].view(window) == texts[i]);  // the last ones still in the buffer
+    }
+    for (std::size_t i = texts.size(); i-- > 0;) {
+        INFO("backwards, text " << i);
+        REQUIRE(kept[i].view(window) == texts[i]);
+    }
+    // A window reads from whichever spill each text is in.
+    const auto other = TextSpill::create();
+    REQUIRE(other);
+    SpillableText elsewhere(std::string("in another spill"));
+    elsewhere.spill_to(other);
+    CHECK(kept[3].view(window) == texts[3]);
+    CHECK(elsewhere.view(window) == "in another spill");
+    CHECK(kept[4].view(window) == texts[4]);
+    // Not spilled: the text itself.
+    SpillableText here(std::string("in memory"));
+    CHECK(here.view(window) == "in memory");
+}

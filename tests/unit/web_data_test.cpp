@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "web/data_export.hpp"
+#include "web/search_index.hpp"
 #include "util/listing.hpp"
 #include "web_model.hpp"
 
@@ -76,6 +77,49 @@ TEST_CASE("the search index has title, summary and body for each page", "[web][s
     const auto& js = files.at("assets/search-index.js");
     CHECK(json::parse(js.substr(27, js.size() - 29)) == index);
     CHECK(files.at("search.html").find("src=\"assets/search-index.js\"") != std::string::npos);
+}
+
+TEST_CASE("the search index squeezes each page's text and cuts it at 3,000 bytes, never inside a character", "[web][search]") {
+    // What the index promises, written plainly: runs of blanks made one space, none at the
+    // ends, then cut to 3,000 bytes and back to the last whole UTF-8 character.
+    const auto expected = [](const std::string& text) {
+        std::string out;
+        for (char c : text) {
+            if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+            if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+            out += c;
+        }
+        while (out.ends_with(' ')) out.pop_back();
+        if (out.size() <= 3000) return out;
+        out.resize(3000);
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+        return out;
+    };
+    std::vector<std::string> bodies = {"", "   ", " one\t\ttwo\r\n three  ", std::string(2999, 'a') + "  b", std::string(3000, 'a') + " b"};
+    for (std::size_t at = 2990; at < 3006; ++at) {
+        bodies.push_back(std::string(at, 'x') + "   \n  " + std::string(50, 'y'));  // blanks across the cut
+        bodies.push_back(std::string(at, 'x') + "\u00e9\u20ac more");            // two- and three-byte characters at the cut
+        bodies.push_back(std::string(at, ' ') + std::string(3100, 'z'));        // leading blanks
+        bodies.push_back(std::string(at, 'x') + "\u00e9 more");                  // a word ending at the cut
+    }
+    std::vector<web::WrittenPage> pages;
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+        web::PageMeta meta("Page " + std::to_string(i), "  a\n summary  ", "");
+        meta.search_kind = "Page";
+        meta.search_body = bodies[i];
+        pages.push_back({"p" + std::to_string(i) + ".html", meta, 0, 0});
+    }
+    test::TempDir tmp;
+    output::Staging out(tmp.path() / "site");
+    web::write_search_index(pages, out);
+    const auto index = json::parse(test::read(out.dir() / "search-index.json"));
+    REQUIRE(index.size() == bodies.size());
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+        INFO("body " << i);
+        CHECK(index[i].at("body") == expected(bodies[i]));
+        CHECK(index[i].at("summary") == "a summary");
+    }
 }
 
 namespace {
