@@ -293,8 +293,12 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
 int write_pending(const load::Toolkit& tk, const Options& o, std::ostream& log, Session& session) {
     if (!session.pending || !session.pending->model) return 0;
     const auto t0 = std::chrono::steady_clock::now();
-    // Without the session's own record of the last build, the next build writes what is pending.
-    if (!session.manifest) return 0;
+    // Without the session's own whole record of the last build (one read back from the cache
+    // file has no pages until read_pages), the next build writes what is pending.
+    if (!session.manifest || !session.manifest->unread.empty()) {
+        log << "the rest of the site is left for the next build: this session's record of the last one is gone\n";
+        return 1;
+    }
     // The last build's record, which the session may still be writing to the cache file on a
     // thread (0.15 s at N = 10,000): only read until that is done.
     const Manifest& last = *session.manifest;
@@ -320,7 +324,10 @@ int write_pending(const load::Toolkit& tk, const Options& o, std::ostream& log, 
         // The site is not as the build before left it when its cache file is not the one the
         // session wrote (another build wrote both): the next build writes what is pending.
         session.wait_for_cache();
-        if (!session.written || stamp_of(cache) != session.written) return 0;
+        if (!session.written || stamp_of(cache) != session.written) {
+            log << "another build changed " << o.out_dir << " meanwhile: the rest of the site is left for the next build\n";
+            return 1;
+        }
         std::error_code ec;
         fs::remove(cache, ec);
         out.commit();

@@ -1,6 +1,7 @@
 #include "web/data_export.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <functional>
 #include <optional>
 #include <unistd.h>
@@ -373,6 +374,7 @@ public:
         while (pending_from_ < pending_to_) {
             const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, pending_to_ - pending_from_));
             const auto got = ::pread(fd_, buffer_.data(), want, static_cast<off_t>(pending_from_));
+            if (got < 0 && errno == EINTR) continue;
             if (got <= 0) throw std::runtime_error("the previous " + name_ + " changed while it was read");
             into_->append(std::string_view(buffer_.data(), static_cast<std::size_t>(got)));
             pending_from_ += static_cast<std::uint64_t>(got);

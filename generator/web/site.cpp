@@ -109,7 +109,10 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
             const ExportLayout* previous = reuse && was != reuse->previous_exports.end() ? &was->second : nullptr;
             if ((unchanged || later) && b.keep_files({base + ".json", base + ".csv"})) {
                 if (!unchanged) left.exports.insert(k.name);
-                if (previous) layouts[k.name] = *previous;  // the files are still the ones it describes
+                if (previous) {  // the files are still the ones it describes
+                    std::lock_guard lock(layouts_mu);  // export tasks queued above may be adding theirs
+                    layouts[k.name] = *previous;
+                }
                 continue;
             }
             b.in_background([&model, &out, &made_from, &layouts, &layouts_mu, k, previous] {

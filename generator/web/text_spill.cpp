@@ -80,33 +80,46 @@ std::string TextSpill::read(Ref ref) const {
 }
 
 std::string_view TextSpill::read(Ref ref, Window& w) const {
-    if (w.spill == this && ref.offset >= w.start && ref.offset + ref.size <= w.start + w.data.size())
-        return std::string_view(w.data).substr(ref.offset - w.start, ref.size);
+    constexpr std::size_t kStretches = 4;
+    // This spill's stretch, if any, made the most recently used (last): a build's own large
+    // spill stays while the small ones of edited pages come and go.
+    Window::Stretch* mine = nullptr;
+    for (auto it = w.stretches.begin(); it != w.stretches.end(); ++it)
+        if (it->spill == this) {
+            std::rotate(it, it + 1, w.stretches.end());
+            mine = &w.stretches.back();
+            break;
+        }
+    if (mine && ref.offset >= mine->start && ref.offset + ref.size <= mine->start + mine->data.size())
+        return std::string_view(mine->data).substr(ref.offset - mine->start, ref.size);
     std::uint64_t in_file = 0;
     {
         std::lock_guard lock(mu_);
         if (ref.offset >= written_) {  // still in the buffer (a text is written whole by one flush)
-            w.spill = nullptr;
-            w.data.assign(buffer_, ref.offset - written_, ref.size);
-            return w.data;
+            w.single.assign(buffer_, ref.offset - written_, ref.size);
+            return w.single;
         }
         in_file = written_;
     }
+    if (!mine) {
+        if (w.stretches.size() == kStretches) w.stretches.erase(w.stretches.begin());  // the least recently used
+        mine = &w.stretches.emplace_back();
+    }
     const std::size_t want = static_cast<std::size_t>(std::max<std::uint64_t>(ref.size, std::min<std::uint64_t>(kBuffer, in_file - ref.offset)));
-    w.spill = nullptr;
-    w.data.resize(want);
+    mine->spill = nullptr;
+    mine->data.resize(want);
     std::size_t done = 0;
     while (done < want) {
-        const ssize_t n = ::pread(fd_, w.data.data() + done, want - done, static_cast<off_t>(ref.offset + done));
+        const ssize_t n = ::pread(fd_, mine->data.data() + done, want - done, static_cast<off_t>(ref.offset + done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         done += static_cast<std::size_t>(n);
     }
     if (done < ref.size) throw std::runtime_error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
-    w.data.resize(done);
-    w.spill = this;
-    w.start = ref.offset;
-    return std::string_view(w.data).substr(0, ref.size);
+    mine->data.resize(done);
+    mine->spill = this;
+    mine->start = ref.offset;
+    return std::string_view(mine->data).substr(0, ref.size);
 }
 
 SpillableText& SpillableText::operator=(std::string text) {

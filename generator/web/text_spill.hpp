@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sprout::web {
 
@@ -29,13 +30,18 @@ public:
     bool add(std::string_view text, Ref& ref);
     // The text at `ref`; throws std::runtime_error if the file cannot be read back.
     std::string read(Ref ref) const;
-    // A stretch of the file kept by a reader of many texts: texts added one after another are
-    // then read a megabyte at a time, not with a call each (27,000 calls were most of the
-    // search index's time at N = 10,000). One per thread.
+    // Stretches of spill files kept by a reader of many texts: texts added one after another are
+    // then read a megabyte at a time, not with a call each (27,000 calls at N = 10,000). One
+    // stretch per spill, for a few spills: after edits under `sprout serve` the pages' texts
+    // are in the spills of several builds, interleaved. One per thread.
     struct Window {
-        const TextSpill* spill = nullptr;
-        std::uint64_t start = 0;
-        std::string data;
+        struct Stretch {
+            const TextSpill* spill = nullptr;
+            std::uint64_t start = 0;
+            std::string data;
+        };
+        std::vector<Stretch> stretches;  // the most recently used last
+        std::string single;              // a text still in a spill's buffer
     };
     // The text at `ref`, valid until `window` is used again.
     std::string_view read(Ref ref, Window& window) const;

@@ -98,6 +98,24 @@ TEST_CASE("spilled texts read through a window come back exactly, in order or no
     CHECK(kept[3].view(window) == texts[3]);
     CHECK(elsewhere.view(window) == "in another spill");
     CHECK(kept[4].view(window) == texts[4]);
+    // Texts of more spills than a window keeps, interleaved.
+    std::vector<std::shared_ptr<TextSpill>> spills;
+    std::vector<SpillableText> many, fillers;
+    for (int i = 0; i < 30; ++i) {
+        if (i % 5 == 0) spills.push_back(TextSpill::create());
+        many.emplace_back(std::string(static_cast<std::size_t>(100 + i), static_cast<char>('a' + i % 26)));
+        many.back().spill_to(spills.back());
+        if (i % 5 == 4) {  // pushes this spill's five texts out of its buffer into its file
+            fillers.emplace_back(std::string((1 << 20) + 1, 'f'));
+            fillers.back().spill_to(spills.back());
+        }
+    }
+    for (int round = 0; round < 2; ++round)
+        for (std::size_t i = 0; i < many.size(); i += (i % 2 ? 7 : 3)) {
+            INFO("interleaved text " << i);
+            CHECK(many[i].view(window) == many[i].str());
+            CHECK(kept[i % texts.size()].view(window) == texts[i % texts.size()]);
+        }
     // Not spilled: the text itself.
     SpillableText here(std::string("in memory"));
     CHECK(here.view(window) == "in memory");
