@@ -217,7 +217,7 @@ bool read_pages(Manifest& m) {
         } else if (l.starts_with("shown\t")) {
             const auto f = split_fields(l);
             std::uint64_t hash = 0;
-            if (f.size() != 3 || std::from_chars(f[2].data(), f[2].data() + f[2].size(), hash, 16).ec != std::errc()) return false;
+            if (f.size() != 3 || !hex(f[2], hash)) return false;
             m.shown_elsewhere.emplace_hint(m.shown_elsewhere.end(), f[1], hash);
         } else if (l.starts_with("export\t")) {
             const auto f = split_fields(l);

@@ -41,6 +41,10 @@ RegularFile read_regular_file(const std::string& path, std::uint64_t max_bytes);
 // Writes all of `data` to the open file `fd`, through short writes and interruptions; false
 // (with errno set) when it cannot.
 bool write_all(int fd, std::string_view data);
+// Reads up to `n` bytes of the open file `fd` from `offset` into `into`, through short reads
+// and interruptions; returns how many it read, fewer at the end of the file or on an error
+// (errno set).
+std::size_t read_at(int fd, std::uint64_t offset, char* into, std::size_t n);
 
 // Joins items with a separator.
 std::string join(const std::vector<std::string>& items, std::string_view sep);

@@ -1,13 +1,13 @@
 #include "web/data_export.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <functional>
 #include <optional>
-#include <unistd.h>
 #include <set>
 #include <stdexcept>
 #include <string_view>
+
+#include "util/text.hpp"
 
 namespace sprout::web {
 
@@ -373,11 +373,10 @@ public:
         buffer_.resize(kChunk);
         while (pending_from_ < pending_to_) {
             const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, pending_to_ - pending_from_));
-            const auto got = ::pread(fd_, buffer_.data(), want, static_cast<off_t>(pending_from_));
-            if (got < 0 && errno == EINTR) continue;
-            if (got <= 0) throw std::runtime_error("the previous " + name_ + " changed while it was read");
-            into_->append(std::string_view(buffer_.data(), static_cast<std::size_t>(got)));
-            pending_from_ += static_cast<std::uint64_t>(got);
+            if (text::read_at(fd_, pending_from_, buffer_.data(), want) < want)
+                throw std::runtime_error("the previous " + name_ + " changed while it was read");
+            into_->append(std::string_view(buffer_.data(), want));
+            pending_from_ += want;
         }
         pending_from_ = pending_to_ = 0;
     }
@@ -392,29 +391,37 @@ private:
 
 std::uint64_t hash_of(const RecordHash& made_from, const model::Record& r) { return made_from ? made_from(r) : 0; }
 
-// Which records of `previous` can be copied: the same ids in the same order, each true where the
-// record was made from the same file. Empty when nothing can be copied.
-std::vector<char> reusable_records(const model::Model& m, const std::string& kind, const RecordHash& made_from,
-                                   const ExportLayout& previous) {
-    std::vector<char> same;
-    same.reserve(previous.records.size());
+// What each record of the kind was made from (RecordHash), and whether it can be copied from
+// `previous`: the same ids in the same order, and the same hash. `copy` is empty when nothing
+// can be copied.
+struct Reusable {
+    std::vector<std::uint64_t> made_from;
+    std::vector<char> copy;
+};
+Reusable reusable_records(const model::Model& m, const std::string& kind, const RecordHash& made_from,
+                          const ExportLayout& previous) {
+    Reusable r;
+    r.made_from.reserve(previous.records.size());
+    r.copy.reserve(previous.records.size());
     bool any = false, aligned = true;
-    each_record(m, kind, [&](const model::Record& r, const std::function<J()>&) {
-        const std::size_t i = same.size();
-        aligned = aligned && i < previous.records.size() && previous.records[i].id == r.id;
-        const bool reuse = aligned && previous.records[i].made_from != 0 && previous.records[i].made_from == hash_of(made_from, r);
-        any = any || reuse;
-        same.push_back(reuse);
+    each_record(m, kind, [&](const model::Record& rec, const std::function<J()>&) {
+        const std::size_t i = r.copy.size();
+        const std::uint64_t hash = hash_of(made_from, rec);
+        aligned = aligned && i < previous.records.size() && previous.records[i].id == rec.id;
+        const bool same = aligned && previous.records[i].made_from != 0 && previous.records[i].made_from == hash;
+        any = any || same;
+        r.made_from.push_back(hash);
+        r.copy.push_back(same);
     });
-    if (!aligned || same.size() != previous.records.size() || !any) same.clear();
-    return same;
+    if (!aligned || r.copy.size() != previous.records.size() || !any) r.copy.clear();
+    return r;
 }
 
 // write_data from the previous files: nullopt (nothing kept) when they cannot be used.
 std::optional<ExportLayout> splice(const model::Model& m, const ExportKind& k, output::Staging& out,
                                    const RecordHash& made_from, const ExportLayout& previous) {
-    const auto same = reusable_records(m, k.name, made_from, previous);
-    if (same.empty()) return std::nullopt;
+    const auto reusable = reusable_records(m, k.name, made_from, previous);
+    if (reusable.copy.empty()) return std::nullopt;
     const std::string json_name = "data/" + k.name + ".json", csv_name = "data/" + k.name + ".csv";
     output::FileDigest json_was, csv_was;
     PreviousFile old_json(out.open_unchanged(json_name, json_was), json_name);
@@ -431,7 +438,7 @@ std::optional<ExportLayout> splice(const model::Model& m, const ExportKind& k, o
         std::size_t i = 0;
         each_record(m, k.name, [&](const model::Record& r, const std::function<J()>& make) {
             const auto& was = previous.records[i];
-            if (same[i]) {
+            if (reusable.copy[i]) {
                 old_json.copy(i ? previous.records[i - 1].json_end : previous.json_start, was.json_end, files.json());
                 old_csv.copy(i ? previous.records[i - 1].csv_end : previous.csv_start, was.csv_end, files.csv());
             } else {
@@ -439,7 +446,7 @@ std::optional<ExportLayout> splice(const model::Model& m, const ExportKind& k, o
                 old_csv.flush();
                 files.add(make());
             }
-            files.mark_end(r, hash_of(made_from, r), old_json.pending(), old_csv.pending());
+            files.mark_end(r, reusable.made_from[i], old_json.pending(), old_csv.pending());
             ++i;
         });
         old_json.flush();

@@ -10,11 +10,16 @@
 #include <unistd.h>
 
 #include "util/hash_mix.hpp"
+#include "util/text.hpp"
 
 namespace sprout::web {
 
 namespace {
 constexpr std::size_t kBuffer = 1 << 20;
+
+[[noreturn]] void throw_unreadable() {
+    throw std::runtime_error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
+}
 }  // namespace
 
 std::shared_ptr<TextSpill> TextSpill::create() {
@@ -69,13 +74,7 @@ std::string TextSpill::read(Ref ref) const {
             return out;
         }
     }
-    std::size_t done = 0;
-    while (done < ref.size) {
-        const ssize_t n = ::pread(fd_, out.data() + done, ref.size - done, static_cast<off_t>(ref.offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw std::runtime_error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
-        done += static_cast<std::size_t>(n);
-    }
+    if (text::read_at(fd_, ref.offset, out.data(), ref.size) < ref.size) throw_unreadable();
     return out;
 }
 
@@ -108,14 +107,8 @@ std::string_view TextSpill::read(Ref ref, Window& w) const {
     const std::size_t want = static_cast<std::size_t>(std::max<std::uint64_t>(ref.size, std::min<std::uint64_t>(kBuffer, in_file - ref.offset)));
     mine->spill = nullptr;
     mine->data.resize(want);
-    std::size_t done = 0;
-    while (done < want) {
-        const ssize_t n = ::pread(fd_, mine->data.data() + done, want - done, static_cast<off_t>(ref.offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    if (done < ref.size) throw std::runtime_error(std::string("cannot read back a temporary file: ") + std::strerror(errno));
+    const std::size_t done = text::read_at(fd_, ref.offset, mine->data.data(), want);
+    if (done < ref.size) throw_unreadable();
     mine->data.resize(done);
     mine->spill = this;
     mine->start = ref.offset;
