@@ -180,12 +180,30 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // The rest of the cache, to find what the change touched (a session's is whole).
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     const check::Options copts{o.strict};
-    if (session) {
-        if (same_files) session->checked.expect_only(told_hashes(next.inputs, *told));
-        else session->checked.expect(scanned_hashes(next.inputs, unhashed));
-        session->checked_manifest_inputs = false;  // until this build succeeds
+    // A session's check memo is in memory; a single build reads the last build's from its file,
+    // when there is a last build whose cache gave this scan the hashes of unchanged files.
+    std::unique_ptr<check::Memo> memo_from_file;
+    if (!session) {
+        memo_from_file = std::make_unique<check::Memo>();
+        if (previous) memo_from_file->load(check_memo_path(o.out_dir), check_memo_key(tk));
     }
-    auto checked = check::run(tk, copts, session ? &session->checked : nullptr);
+    check::Memo& memo = session ? session->checked : *memo_from_file;
+    if (same_files) memo.expect_only(told_hashes(next.inputs, *told));
+    else memo.expect(scanned_hashes(next.inputs, unhashed));
+    if (session) session->checked_manifest_inputs = false;  // until this build succeeds
+    auto checked = check::run(tk, copts, &memo);
+    const std::size_t reused = memo.reused();  // the memo from the file is gone once saved
+    // Saved whether or not the content checks clean (what the memo holds is by each file's
+    // bytes), on a thread while the site renders; the memo, all but the model, goes with it.
+    std::jthread saving_memo;
+    if (memo_from_file)
+        saving_memo = std::jthread([m = std::move(memo_from_file), file = check_memo_path(o.out_dir), key = check_memo_key(tk)] {
+            try {
+                m->save(file, key);
+            } catch (const std::exception&) {
+                // Out of memory: the next build reads every file again.
+            }
+        });
     std::ostringstream diagnostics;  // kept in the cache, so a no-op rebuild prints them again
     for (const auto& d : checked.diags.all()) diagnostics << format_text(d) << "\n";
     log << diagnostics.str();
@@ -198,7 +216,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     }
     if (!o.quiet) {
         log << "checked " << checked.records.size() << " records in " << static_cast<int>(ms_since(t0)) << " ms";
-        if (session) log << " (" << session->checked.reused() << " unchanged since the last build, not read again)";
+        if (reused) log << " (" << reused << " unchanged since the last build, not read again)";
         log << "\n";
     }
     complete_hashes(next.inputs, unhashed, hashes_read(checked.records));

@@ -143,6 +143,13 @@ fs::path cache_path(const fs::path& out_dir) {
     return fs::absolute(d).parent_path() / ("." + d.filename().string() + ".sprout-cache");
 }
 
+std::string check_memo_path(const fs::path& out_dir) { return cache_path(out_dir).string() + ".check"; }
+
+std::string check_memo_key(const load::Toolkit& tk) {
+    // Messages and records' positions name files as the toolkit's display path shows them.
+    return binary_identity() + "\n" + tk.content_dir + "\n" + tk.display;
+}
+
 namespace {
 
 std::string_view next_line(std::string_view& rest) {

@@ -71,6 +71,9 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& file);
 
 // Where the cache of the site at `out_dir` lives.
 std::filesystem::path cache_path(const std::filesystem::path& out_dir);
+// Where the check's memo (check::Memo::save) lives beside it, and the key it is saved under.
+std::string check_memo_path(const std::filesystem::path& out_dir);
+std::string check_memo_key(const load::Toolkit& tk);
 
 // nullopt when there is no cache or it cannot be read (then the build is a full one).
 // Reads what tells a no-op rebuild (key, inputs, outputs, log); the pages' metadata and the

@@ -14,7 +14,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "model/model_io.hpp"
 #include "util/allocator.hpp"
+#include "util/binary_io.hpp"
 #include "util/parallel.hpp"
 #include "util/text.hpp"
 
@@ -99,6 +101,19 @@ struct RecordFacts {
     bool seed_file = false;                 // a source that is a seed document need not be cited
     SourcePos pos(const Place& p) const { return {path, p.line, p.column}; }
 };
+
+// Their fields, for the memo's file (util/binary_io.hpp).
+using util::MemberOf;
+auto members(MemberOf<Place> auto& p) { return std::tie(p.line, p.column); }
+auto members(MemberOf<RefUse> auto& u) { return std::tie(u.kind, u.id, u.at, u.field); }
+auto members(MemberOf<LevelUse> auto& u) { return std::tie(u.scale, u.level, u.at, u.field); }
+auto members(MemberOf<RecordRefUse> auto& u) { return std::tie(u.target, u.at, u.field); }
+auto members(MemberOf<RecordFacts> auto& f) {
+    return std::tie(f.from, f.path, f.refs, f.levels, f.rrefs, f.scale_levels, f.seed_file);
+}
+static_assert(util::lists_every_member<RefUse>() && util::lists_every_member<LevelUse>() &&
+              util::lists_every_member<RecordRefUse>() && util::lists_every_member<RecordFacts>());
+
 
 // Each schema pattern compiled once per process, before any thread reads them: compiling one
 // per value was a tenth of checking the bundled content.
@@ -579,6 +594,62 @@ void Memo::expect_only(std::unordered_map<std::string, std::uint64_t> changed) {
     impl_->only_expected = true;
 }
 std::size_t Memo::reused() const { return impl_->reused; }
+
+namespace {
+constexpr std::string_view kMemoMagic = "sprout-check-memo 1";
+}
+
+bool Memo::save(const std::string& file, std::string_view key) const {
+    return util::write_binary_file(file, [&](util::BinaryWriter& w) {
+        w.string(kMemoMagic);
+        w.string(key);
+        w.varint(impl_->entries.size());
+        for (const auto& [path, e] : impl_->entries) {
+            util::put(w, path);
+            util::put(w, e.hash);
+            util::put(w, e.parsed);
+            util::put(w, e.in_model);
+            util::put(w, e.diags);
+            util::put(w, e.facts != nullptr);
+            if (e.facts) util::put(w, *e.facts);
+        }
+        model::write(w, *impl_->model);
+    });
+}
+
+bool Memo::load(const std::string& file, std::string_view key) {
+    auto fresh = std::make_unique<Impl>();
+    const bool read = util::read_binary_file(file, [&](util::BinaryReader& r) {
+        std::string magic, stored_key;
+        r.string(magic);
+        if (magic != kMemoMagic) return false;
+        r.string(stored_key);
+        if (stored_key != key) return false;
+        const auto n = r.count();
+        fresh->entries.reserve(n);
+        for (std::size_t i = 0; i < n && r.ok(); ++i) {
+            std::string path;
+            Impl::Entry e;
+            util::get(r, path);
+            util::get(r, e.hash);
+            util::get(r, e.parsed);
+            util::get(r, e.in_model);
+            util::get(r, e.diags);
+            bool has_facts = false;
+            util::get(r, has_facts);
+            if (has_facts) {
+                auto facts = std::make_shared<RecordFacts>();
+                util::get(r, *facts);
+                e.facts = std::move(facts);
+            }
+            fresh->entries.insert_or_assign(std::move(path), std::move(e));
+        }
+        model::read(r, *fresh->model);
+        return r.ok();
+    });
+    impl_ = read ? std::move(fresh) : std::make_unique<Impl>();
+    return read;
+}
 
 Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
     Result r;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -63,6 +64,16 @@ public:
     void expect_only(std::unordered_map<std::string, std::uint64_t> changed);
     // How many record files the last run took from the memo instead of reading them.
     std::size_t reused() const;
+
+    // The memo kept in a file from one process to the next (`sprout build` keeps it beside its
+    // cache): reading and parsing every record file again was most of a one-record edit's
+    // `sprout build` at N = 10,000. `key` names everything besides a file's bytes that what
+    // checking it found depends on: the binary, and the toolkit's folder as messages show it.
+    // load replaces what the memo holds; it returns false, leaving the memo empty, when the file
+    // is missing, was saved under another key or is not whole. save returns false when the file
+    // cannot be written (a memo is only ever a shortcut: the next check reads every file).
+    bool load(const std::string& file, std::string_view key);
+    bool save(const std::string& file, std::string_view key) const;
 
 private:
     struct Impl;

@@ -11,6 +11,7 @@ struct SourcePos {
     std::string file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+    bool operator==(const SourcePos&) const = default;
 };
 
 enum class Severity { Error, Warning };
@@ -21,6 +22,7 @@ struct Diagnostic {
     std::string field;    // dotted path of the offending field, e.g. "ratings[1].level"; may be empty
     std::string message;  // what is wrong, one sentence, no trailing full stop
     std::string hint;     // how to fix it (e.g. "did you mean 'summary'?"); may be empty
+    bool operator==(const Diagnostic&) const = default;
 };
 
 class Diagnostics {

@@ -1,6 +1,8 @@
 #pragma once
 // The typed content model: one struct per record kind, filled by the loader once the content
-// has checked clean. Renderers (web, pdf) read only this, never TOML.
+// has checked clean. Renderers (web, pdf) read only this, never TOML. Every struct compares
+// member by member: tests require a model read back from the check memo's file (model_io.hpp)
+// to equal the one parsed.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -16,6 +18,7 @@ struct Citation {
     std::string via;      // id of the document it was read in ("" if the same as source)
     std::string locator;  // where in that document
     std::string lines;    // line range in the text extraction, may be empty
+    bool operator==(const Citation&) const = default;
 };
 using Cites = std::vector<Citation>;
 
@@ -23,12 +26,14 @@ struct Conflict {
     std::string note;  // Markdown
     std::vector<std::string> with;  // "folder/id"
     Cites cite;
+    bool operator==(const Conflict&) const = default;
 };
 
 // Fields every record has.
 struct Record {
     std::string id;
     SourcePos pos;  // file and position of the record
+    bool operator==(const Record&) const = default;
 };
 
 struct Site {
@@ -36,8 +41,10 @@ struct Site {
     // The edition to compare with for the "What changed" page and briefs (diff/previous.hpp).
     struct Previous {
         std::string git, folder;  // a git revision or a folder; both empty when none is named
+        bool operator==(const Previous&) const = default;
     };
     Previous previous = {};
+    bool operator==(const Site&) const = default;
 };
 
 struct Source : Record {
@@ -47,34 +54,40 @@ struct Source : Record {
     Cites cited_in;
     // "Title" when known, else the citation as given.
     const std::string& display() const { return title.empty() ? citation : title; }
+    bool operator==(const Source&) const = default;
 };
 
 struct Nation : Record {
     std::string name, summary, coverage_note;
     int order = 0;
     Cites cite;
+    bool operator==(const Nation&) const = default;
 };
 
 struct Policy : Record {
     std::string name, nation, kind, period, summary;
     Cites cite;
     std::vector<Conflict> conflicts;
+    bool operator==(const Policy&) const = default;
 };
 
 struct Actor : Record {
     std::string name, summary;
+    bool operator==(const Actor&) const = default;
 };
 
 struct KeyMessage {
     std::string text;
     std::vector<std::string> nations;
     Cites cite;
+    bool operator==(const KeyMessage&) const = default;
 };
 
 struct BriefSection {
     std::string type, title, intro, order = "document", filter = "all";
     std::optional<int> limit;
     std::vector<std::string> pages;
+    bool operator==(const BriefSection&) const = default;
 };
 
 struct Audience : Record {
@@ -84,12 +97,14 @@ struct Audience : Record {
     std::vector<KeyMessage> key_messages;
     std::string brief_title;
     std::vector<BriefSection> brief_sections;
+    bool operator==(const Audience&) const = default;
 };
 
 struct Figure {
     std::string label, unit, period;
     double value = 0;
     Cites cite;
+    bool operator==(const Figure&) const = default;
 };
 
 struct Area : Record {
@@ -100,17 +115,20 @@ struct Area : Record {
     std::vector<std::string> services, near;
     std::vector<Figure> figures;
     Cites cite;
+    bool operator==(const Area&) const = default;
 };
 
 struct ServiceType : Record {
     std::string name, summary;
     bool recommended = false;
     Cites cite;
+    bool operator==(const ServiceType&) const = default;
 };
 
 struct Level {
     std::string id, label, meaning;
     int rank = 0;
+    bool operator==(const Level&) const = default;
 };
 
 struct EvidenceScale : Record {
@@ -119,16 +137,19 @@ struct EvidenceScale : Record {
     Cites cite;
     const Level* level(const std::string& level_id) const;
     int max_rank() const;
+    bool operator==(const EvidenceScale&) const = default;
 };
 
 struct Rating {
     std::string scale, level, outcome, note;
     Cites cite;
+    bool operator==(const Rating&) const = default;
 };
 
 struct Availability {
     std::string nation, note;
     Cites cite;
+    bool operator==(const Availability&) const = default;
 };
 
 struct Intervention : Record {
@@ -142,6 +163,7 @@ struct Intervention : Record {
     Cites cite;
     std::vector<Conflict> conflicts;
     const std::string& label() const { return short_name.empty() ? name : short_name; }
+    bool operator==(const Intervention&) const = default;
 };
 
 struct Recommendation : Record {
@@ -149,12 +171,14 @@ struct Recommendation : Record {
     std::vector<std::string> questions, actors, nations, audiences, service_types;
     Cites cite;
     std::vector<Conflict> conflicts;
+    bool operator==(const Recommendation&) const = default;
 };
 
 struct Outcome {
     std::string text, unit;
     std::optional<double> value;
     Cites cite;
+    bool operator==(const Outcome&) const = default;
 };
 
 struct Example : Record {
@@ -163,16 +187,19 @@ struct Example : Record {
     std::vector<Outcome> outcomes;
     Cites cite;
     std::vector<Conflict> conflicts;
+    bool operator==(const Example&) const = default;
 };
 
 struct SeriesPoint {
     std::string label;
     double value = 0;
+    bool operator==(const SeriesPoint&) const = default;
 };
 
 struct Series {
     std::string name;
     std::vector<SeriesPoint> points;
+    bool operator==(const Series&) const = default;
 };
 
 struct Statistic : Record {
@@ -184,12 +211,14 @@ struct Statistic : Record {
     std::vector<Series> series;
     Cites cite;
     std::vector<Conflict> conflicts;
+    bool operator==(const Statistic&) const = default;
 };
 
 struct Term : Record {
     std::string term, abbreviation, definition;
     std::vector<std::string> aliases;
     Cites cite;
+    bool operator==(const Term&) const = default;
 };
 
 struct Page : Record {
@@ -198,6 +227,7 @@ struct Page : Record {
     int order = 0;
     std::vector<std::string> audiences, nations;
     Cites cite;
+    bool operator==(const Page&) const = default;
 };
 
 // The whole toolkit. Each vector is sorted by id so output is deterministic.
@@ -232,6 +262,7 @@ struct Model {
     const Page* page(const std::string& id) const;
     const Example* example(const std::string& id) const;
     const Term* term(const std::string& id) const;
+    bool operator==(const Model&) const = default;
 };
 
 }  // namespace sprout::model

@@ -522,6 +522,85 @@ TEST_CASE("a missing or damaged cache means a full build", "[build-cache]") {
     CHECK(fs::exists(cache));
 }
 
+// The number in "checked N records in T ms (R unchanged since the last build, not read again)":
+// R, or -1 without that part.
+long reused_in(const std::string& log) {
+    const auto at = log.find(" unchanged since the last build, not read again)");
+    if (at == std::string::npos) return -1;
+    const auto open = log.rfind('(', at);
+    return std::stol(log.substr(open + 1, at - open - 1));
+}
+
+TEST_CASE("a build reads only the record files changed since the last, and equals a clean build", "[build-cache][memo]") {
+    // The last build's check, kept in its file beside the cache, gives what every other file held.
+    Fixture f;
+    use_bundled_content(f);
+    f.build(f.site, true);
+    REQUIRE(fs::exists(build::check_memo_path(f.site)));
+    rename_in(f.tk / "content/interventions/video-feedback.toml", "name");
+    reword_description(f.tk / "content/examples/sunderland-infant-programme.toml");
+    fs::remove(f.tk / "content/statistics/ace-study-types-of-adversity.toml");
+    const std::string log = f.build_and_compare();
+    INFO(log);
+    // "checked N records": the two edited ones were read, and the deleted one is gone.
+    const auto at = log.find("checked ");
+    REQUIRE(at == 0);
+    CHECK(reused_in(log) == std::stol(log.substr(8)) - 2);
+    CHECK(read(f.site / "interventions/video-feedback.html").find("Renamed Video feedback") != std::string::npos);
+}
+
+TEST_CASE("a content error is reported again through the memo, and its fix read", "[build-cache][memo]") {
+    Fixture f;
+    f.build(f.site, true);
+    const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
+    const std::string good = read(rec);
+    write(rec, good + "\nunknown_field = 1\n");
+    int rc = 0;
+    const std::string first = f.build(f.site, true, &rc);
+    REQUIRE(rc == 1);
+    // Nothing changed since: the failure and its messages come from the memo, word for word.
+    const std::string again = f.build(f.site, true, &rc);
+    CHECK(rc == 1);
+    CHECK(again == first);
+    CHECK(again.find("shared-reading.toml:") != std::string::npos);
+    // Fixed as something other than it was (as it was, the site is up to date).
+    write(rec, good);
+    rename_in(rec, "name");
+    const std::string fixed = f.build_and_compare();
+    INFO(fixed);
+    CHECK(reused_in(fixed) > 0);
+}
+
+TEST_CASE("a damaged memo, or one saved for another content folder, is not used", "[build-cache][memo]") {
+    Fixture f;
+    f.build(f.site, true);
+    const auto memo = build::check_memo_path(f.site);
+    const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
+    SECTION("damaged") {
+        const std::string bytes = read(memo);
+        write(memo, bytes.substr(0, bytes.size() - 100));
+    }
+    SECTION("another content folder") {
+        // The same toolkit copied elsewhere: its files' bytes are the same, but messages and
+        // records' positions name files by where they are.
+        const fs::path other = f.tmp.path() / "other-tk";
+        fs::copy(f.tk, other, fs::copy_options::recursive);
+        std::string err;
+        const auto tk = load::locate(other.string(), err);
+        REQUIRE(tk);
+        std::ostringstream log;
+        build::Options o;
+        o.out_dir = (f.tmp.path() / "other-site").string();
+        REQUIRE(build::run(*tk, o, log) == 0);
+        fs::copy_file(build::check_memo_path(o.out_dir), memo, fs::copy_options::overwrite_existing);
+    }
+    rename_in(rec, "name");
+    const std::string log = f.build_and_compare();
+    INFO(log);
+    CHECK(reused_in(log) == -1);
+    CHECK(log.find("is up to date") == std::string::npos);
+}
+
 TEST_CASE("a clean build's cache hashes every input as reading it afresh does", "[build-cache]") {
     // A build without a cache takes content files' hashes from the check's reading of them;
     // templates, themes and files the check skips are read for their hash.

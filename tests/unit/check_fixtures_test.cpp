@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
+#include <unordered_map>
 #include <unistd.h>
 
 #include "check/checker.hpp"
@@ -165,6 +166,28 @@ TEST_CASE("checking records as they are read gives what checking them afterwards
             CHECK(streamed.records.size() == records.size());
             REQUIRE((streamed.model != nullptr) == (diags.error_count() == 0));
             if (streamed.model) CHECK(outline(*streamed.model) == outline(sprout::load::to_model(records)));
+
+            // Through a memo saved to its file and read by a new one, as the next `sprout build`
+            // does: every file is taken from it unread, with the same findings and model.
+            const auto memo_file = (tmp.path() / "memo").string();
+            std::unordered_map<std::string, std::uint64_t> hashes;
+            {
+                sprout::check::Memo first;
+                const auto checked = sprout::check::run(*tk, {}, &first);
+                for (const auto& r : checked.records)
+                    if (r.bytes_hash) hashes.emplace(r.file, *r.bytes_hash);
+                REQUIRE(first.save(memo_file, "key"));
+            }
+            sprout::check::Memo second;
+            REQUIRE(second.load(memo_file, "key"));
+            second.expect(hashes);
+            const auto through_memo = sprout::check::run(*tk, {}, &second);
+            CHECK(second.reused() == hashes.size());
+            CHECK(formatted(through_memo.diags) == formatted(diags));
+            CHECK(sprout::test::listed(through_memo.references) == sprout::test::listed(references));
+            REQUIRE((through_memo.model != nullptr) == (streamed.model != nullptr));
+            if (through_memo.model) CHECK(*through_memo.model == *streamed.model);
+            CHECK_FALSE(sprout::check::Memo().load(memo_file, "another key"));
 
             // `sprout check` skips the model: it must report exactly the same.
             const auto report_only = sprout::check::run(*tk, {.want_model = false});
