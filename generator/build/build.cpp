@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <ostream>
 #include <sstream>
 #include <unordered_set>
@@ -16,6 +17,7 @@
 #include "output/staging.hpp"
 #include "web/own_page_fields.hpp"
 #include "web/web.hpp"
+#include "util/allocator.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -177,16 +179,30 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // the content still holds. Only the build before, whose check the memo holds: after a
     // failed one the files may be as the cache says but not as the memo saw them.
     const bool same_files = told && session->checked_manifest_inputs && same_paths(previous->inputs, next.inputs);
-    // The rest of the cache, to find what the change touched (a session's is whole).
-    if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
-    const check::Options copts{o.strict};
+    // An edit rebuild allocates and frees the same memory phase after phase (the cache, the
+    // memo, the pages kept): returned to the system after the executable's 200 ms, it was
+    // faulted in and zeroed again, a third of a one-record edit's CPU at N = 10,000. Kept, the
+    // edit took 1.0-1.4 s instead of 1.7 s, with the same peak (docs/PERFORMANCE.md); one that
+    // renders every page peaks 20-30 MB higher. Not in a build without a cache, whose peak
+    // keeping freed memory raised by half.
+    std::optional<util::KeepFreedMemory> keep_freed;
+    if (previous) keep_freed.emplace(std::chrono::seconds(5));
     // A session's check memo is in memory; a single build reads the last build's from its file,
-    // when there is a last build whose cache gave this scan the hashes of unchanged files.
+    // when there is a last build whose cache gave this scan the hashes of unchanged files. On a
+    // thread, while this one reads the rest of the cache: each took 0.1-0.2 s at N = 10,000.
     std::unique_ptr<check::Memo> memo_from_file;
+    std::future<void> memo_loaded;
     if (!session) {
         memo_from_file = std::make_unique<check::Memo>();
-        if (previous) memo_from_file->load(check_memo_path(o.out_dir), check_memo_key(tk));
+        if (previous)
+            memo_loaded = std::async(std::launch::async, [m = memo_from_file.get(), file = check_memo_path(o.out_dir), key = check_memo_key(tk)] {
+                m->load(file, key);
+            });
     }
+    // The rest of the cache, to find what the change touched (a session's is whole).
+    if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
+    if (memo_loaded.valid()) memo_loaded.get();
+    const check::Options copts{o.strict};
     check::Memo& memo = session ? session->checked : *memo_from_file;
     if (same_files) memo.expect_only(told_hashes(next.inputs, *told));
     else memo.expect(scanned_hashes(next.inputs, unhashed));
