@@ -603,8 +603,14 @@ bool Memo::save(const std::string& file, std::string_view key) const {
     return util::write_binary_file(file, [&](util::BinaryWriter& w) {
         w.string(kMemoMagic);
         w.string(key);
-        w.varint(impl_->entries.size());
-        for (const auto& [path, e] : impl_->entries) {
+        // By path, so the same memo is always the same bytes.
+        std::vector<const std::pair<const std::string, Impl::Entry>*> entries;
+        entries.reserve(impl_->entries.size());
+        for (const auto& kv : impl_->entries) entries.push_back(&kv);
+        std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+        w.varint(entries.size());
+        for (const auto* kv : entries) {
+            const auto& [path, e] = *kv;
             util::put(w, path);
             util::put(w, e.hash);
             util::put(w, e.parsed);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <unistd.h>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,6 +20,7 @@
 #include "pdf/fonts.hpp"
 #include "pdf/layout.hpp"
 #include "schema/schema.hpp"
+#include "util/binary_io.hpp"
 #include "util/text.hpp"
 #include "web/mustache.hpp"
 #include "web/templates.hpp"
@@ -366,6 +369,27 @@ void mustache(const std::uint8_t* data, std::size_t size) {
         throw Violation("a template without tags did not render as its own text");
 }
 
+void memo_file(const std::uint8_t* data, std::size_t size) {
+    // Written with its hash made right, so the memo's reader is what gets fuzzed, not the hash.
+    const auto dir = std::filesystem::temp_directory_path();
+    const std::string file = (dir / ("sprout-fuzz-memo-" + std::to_string(::getpid()))).string();
+    const std::string again = file + "-again", third = file + "-third";
+    if (!util::write_binary_file(file, [&](util::BinaryWriter& w) { w.bytes(data, size); })) return;
+    check::Memo memo;
+    const bool read = memo.load(file, "fuzz");
+    if (read) {
+        // What it read, it writes back in a form it reads again, the same every time.
+        if (!memo.save(again, "fuzz")) throw Violation("a memo that was read could not be saved");
+        check::Memo second;
+        if (!second.load(again, "fuzz")) throw Violation("a memo saved from one read back was refused");
+        if (!second.save(third, "fuzz") || text::read_file(third) != text::read_file(again))
+            throw Violation("a memo read back from its own save saved differently");
+    } else if (memo.reused() != 0) {
+        throw Violation("a memo that was refused kept something");
+    }
+    for (const auto* f : {&file, &again, &third}) ::unlink(f->c_str());
+}
+
 const std::vector<Target>& all_targets() {
     static const std::vector<Target> targets = {
         {"load_check", &load_check},
@@ -373,6 +397,7 @@ const std::vector<Target>& all_targets() {
         {"markdown_pdf", &markdown_pdf},
         {"templates", &templates},
         {"mustache", &mustache},
+        {"memo_file", &memo_file},
     };
     return targets;
 }

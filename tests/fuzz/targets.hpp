@@ -32,6 +32,10 @@ void templates(const std::uint8_t* data, std::size_t size);
 // either succeeds or throws mustache::SyntaxError, and a parsed template renders against a
 // context of every value type, the same way twice; text without tags renders as itself.
 void mustache(const std::uint8_t* data, std::size_t size);
+// (6) The bytes are what a check memo's file holds before its hash (check::Memo::save), the
+// hash made right: load either refuses it or reads it, and what it read saves and reads back
+// the same every time.
+void memo_file(const std::uint8_t* data, std::size_t size);
 
 struct Target {
     const char* name;  // also the folder under tests/fuzz/corpus and tests/fuzz/regressions
