@@ -181,12 +181,14 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     const bool same_files = told && session->checked_manifest_inputs && same_paths(previous->inputs, next.inputs);
     // An edit rebuild allocates and frees the same memory phase after phase (the cache, the
     // memo, the pages kept): returned to the system after the executable's 200 ms, it was
-    // faulted in and zeroed again, a third of a one-record edit's CPU at N = 10,000. Kept, the
-    // edit took 1.0-1.4 s instead of 1.7 s, with the same peak (docs/PERFORMANCE.md); one that
-    // renders every page peaks 20-30 MB higher. Not in a build without a cache, whose peak
-    // keeping freed memory raised by half.
+    // faulted in and zeroed again, a fifth of a one-record edit's samples at N = 10,000. Kept,
+    // the edit took 1.1-1.3 s instead of 1.7 s, peaking 10-15 MB higher, and an edit that
+    // renders every page 20-30 MB higher (docs/PERFORMANCE.md). Not in a build without a
+    // cache, whose peak keeping freed memory raised by half; nor under `sprout serve`, whose
+    // memory stays in use between builds anyway, and where giving back what was kept at the
+    // end of each build made the reload slower (A/B medians 484 -> 573 ms).
     std::optional<util::KeepFreedMemory> keep_freed;
-    if (previous) keep_freed.emplace(std::chrono::seconds(5));
+    if (previous && !session) keep_freed.emplace(std::chrono::seconds(5));
     // A session's check memo is in memory; a single build reads the last build's from its file,
     // when there is a last build whose cache gave this scan the hashes of unchanged files. On a
     // thread, while this one reads the rest of the cache: each took 0.1-0.2 s at N = 10,000.

@@ -39,14 +39,17 @@ std::optional<long> set_dirty_decay(long ms) {
 
 }  // namespace
 
-KeepFreedMemory::KeepFreedMemory(std::chrono::milliseconds keep) : previous_ms_(set_dirty_decay(keep.count())) {}
+KeepFreedMemory::KeepFreedMemory(std::chrono::milliseconds keep)
+    : previous_ms_(set_dirty_decay(keep.count())), keep_ms_(keep.count()) {}
 
 KeepFreedMemory::~KeepFreedMemory() {
     if (!previous_ms_) return;
     set_dirty_decay(*previous_ms_);
     // What was kept goes back now rather than over the next decay period, which would overlap
-    // the start of the work that follows.
-    if (const Mallctl ctl = mallctl()) ctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096: every arena
+    // the start of the work that follows; not when an enclosing keep (as long or longer, or
+    // for ever: -1) still wants it kept.
+    const bool shorter = *previous_ms_ >= 0 && *previous_ms_ < keep_ms_;
+    if (const Mallctl ctl = mallctl(); ctl && shorter) ctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096: every arena
 }
 
 }  // namespace sprout::util

@@ -21,6 +21,7 @@ public:
 
 private:
     std::optional<long> previous_ms_;  // nullopt: not jemalloc, nothing to restore
+    long keep_ms_ = 0;
 };
 
 }  // namespace sprout::util
