@@ -374,6 +374,12 @@ void memo_file(const std::uint8_t* data, std::size_t size) {
     const auto dir = std::filesystem::temp_directory_path();
     const std::string file = (dir / ("sprout-fuzz-memo-" + std::to_string(::getpid()))).string();
     const std::string again = file + "-again", third = file + "-third";
+    struct Cleanup {
+        const std::string* files[3];
+        ~Cleanup() {
+            for (const auto* f : files) ::unlink(f->c_str());
+        }
+    } cleanup{{&file, &again, &third}};
     if (!util::write_binary_file(file, [&](util::BinaryWriter& w) { w.bytes(data, size); })) return;
     check::Memo memo;
     const bool read = memo.load(file, "fuzz");
@@ -387,7 +393,6 @@ void memo_file(const std::uint8_t* data, std::size_t size) {
     } else if (memo.reused() != 0) {
         throw Violation("a memo that was refused kept something");
     }
-    for (const auto* f : {&file, &again, &third}) ::unlink(f->c_str());
 }
 
 const std::vector<Target>& all_targets() {
