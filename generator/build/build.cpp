@@ -154,9 +154,6 @@ public:
             }
         });
     }
-    void wait() {
-        if (saving_.joinable()) saving_.join();
-    }
 
 private:
     std::jthread saving_;
@@ -215,12 +212,14 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // A session's check memo is in memory; a single build reads the last build's from its file,
     // when there is a last build whose cache gave this scan the hashes of unchanged files. On a
     // thread, while this one reads the rest of the cache: each took 0.1-0.2 s at N = 10,000.
+    // A build without a cache (a clean build, a deployment's from a fresh clone) neither uses
+    // nor saves one: checking through a memo and saving it cost a full build at N = 100,000
+    // about 5 s (4 %) for a file nothing may read again. The next build, with a cache, makes it.
     std::unique_ptr<check::Memo> memo_from_file;
     std::future<void> memo_loaded;
-    if (!session) {
+    if (!session && previous) {
         memo_from_file = std::make_unique<check::Memo>();
-        if (previous)
-            memo_loaded = std::async(std::launch::async, [m = memo_from_file.get(), file = check_memo_path(o.out_dir), key = check_memo_key(tk)] {
+        memo_loaded = std::async(std::launch::async, [m = memo_from_file.get(), file = check_memo_path(o.out_dir), key = check_memo_key(tk)] {
                 m->load(file, key);
             });
     }
@@ -228,19 +227,17 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     if (memo_loaded.valid()) memo_loaded.get();
     const check::Options copts{o.strict};
-    check::Memo& memo = session ? session->checked : *memo_from_file;
-    if (same_files) memo.expect_only(told_hashes(next.inputs, *told));
-    else memo.expect(scanned_hashes(next.inputs, unhashed));
+    check::Memo* memo = session ? &session->checked : memo_from_file.get();
+    if (memo && same_files) memo->expect_only(told_hashes(next.inputs, *told));
+    else if (memo) memo->expect(scanned_hashes(next.inputs, unhashed));
     if (session) session->checked_manifest_inputs = false;  // until this build succeeds
-    auto checked = check::run(tk, copts, &memo);
-    const std::size_t reused = memo.reused();  // the memo from the file is gone once saved
-    // Saved now, so that what the memo holds besides the model (each file's facts: some
-    // 600 MB at N = 100,000) is freed before rendering: kept until the end of the build, it
-    // raised the peak at N = 100,000 by a third. A build without a cache waits for it (about
-    // 0.15 s at N = 10,000) rather than have it compete with rendering for both cores; an
-    // edit, whose rendering waits on the kernel's links, does not.
+    auto checked = check::run(tk, copts, memo);
+    const std::size_t reused = memo ? memo->reused() : 0;  // the memo from the file is gone once saved
+    // Saved now, on a thread beside rendering (an edit's waits mostly on the kernel's links),
+    // so that what the memo holds besides the model (each file's facts: some 600 MB at
+    // N = 100,000) is freed before the build's peak: held to the end of the build, it raised a
+    // full one's peak at N = 100,000 by a third.
     MemoSaver memo_saver(std::move(memo_from_file), check_memo_path(o.out_dir), check_memo_key(tk));
-    if (!previous) memo_saver.wait();
     std::ostringstream diagnostics;  // kept in the cache, so a no-op rebuild prints them again
     for (const auto& d : checked.diags.all()) diagnostics << format_text(d) << "\n";
     log << diagnostics.str();

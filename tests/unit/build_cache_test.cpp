@@ -535,7 +535,11 @@ TEST_CASE("a build reads only the record files changed since the last, and equal
     // The last build's check, kept in its file beside the cache, gives what every other file held.
     Fixture f;
     use_bundled_content(f);
+    // A build without a cache makes no memo (nothing may read it again); the next build makes it.
     f.build(f.site, true);
+    CHECK_FALSE(fs::exists(build::check_memo_path(f.site)));
+    rename_in(f.tk / "content/recommendations/rcpsych-rec-7-co-production-with-lived-experience.toml", "title");
+    CHECK(reused_in(f.build(f.site, true)) == -1);
     REQUIRE(fs::exists(build::check_memo_path(f.site)));
     rename_in(f.tk / "content/interventions/video-feedback.toml", "name");
     reword_description(f.tk / "content/examples/sunderland-infant-programme.toml");
@@ -552,6 +556,7 @@ TEST_CASE("a build reads only the record files changed since the last, and equal
 TEST_CASE("a content error is reported again through the memo, and its fix read", "[build-cache][memo]") {
     Fixture f;
     f.build(f.site, true);
+    REQUIRE_FALSE(fs::exists(build::check_memo_path(f.site)));  // made by the failing build below
     const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
     const std::string good = read(rec);
     write(rec, good + "\nunknown_field = 1\n");
@@ -576,6 +581,9 @@ TEST_CASE("a damaged memo, or one saved for another content folder, is not used"
     f.build(f.site, true);
     const auto memo = build::check_memo_path(f.site);
     const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
+    rename_in(rec, "name");
+    f.build(f.site, true);
+    REQUIRE(fs::exists(memo));
     SECTION("damaged") {
         const std::string bytes = read(memo);
         write(memo, bytes.substr(0, bytes.size() - 100));
@@ -591,6 +599,8 @@ TEST_CASE("a damaged memo, or one saved for another content folder, is not used"
         std::ostringstream log;
         build::Options o;
         o.out_dir = (f.tmp.path() / "other-site").string();
+        REQUIRE(build::run(*tk, o, log) == 0);
+        rename_in(other / "content/interventions/shared-reading.toml", "name");
         REQUIRE(build::run(*tk, o, log) == 0);
         fs::copy_file(build::check_memo_path(o.out_dir), memo, fs::copy_options::overwrite_existing);
     }
