@@ -215,13 +215,12 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // A build without a cache (a clean build, a deployment's from a fresh clone) neither uses
     // nor saves one: checking through a memo and saving it cost a full build at N = 100,000
     // about 5 s (4 %) for a file nothing may read again. The next build, with a cache, makes it.
+    const std::string memo_file = check_memo_path(o.out_dir), memo_key = check_memo_key(tk);
     std::unique_ptr<check::Memo> memo_from_file;
     std::future<void> memo_loaded;
     if (!session && previous) {
         memo_from_file = std::make_unique<check::Memo>();
-        memo_loaded = std::async(std::launch::async, [m = memo_from_file.get(), file = check_memo_path(o.out_dir), key = check_memo_key(tk)] {
-                m->load(file, key);
-            });
+        memo_loaded = std::async(std::launch::async, [m = memo_from_file.get(), &memo_file, &memo_key] { m->load(memo_file, memo_key); });
     }
     // The rest of the cache, to find what the change touched (a session's is whole).
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
@@ -237,7 +236,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // so that what the memo holds besides the model (each file's facts: some 600 MB at
     // N = 100,000) is freed before the build's peak: held to the end of the build, it raised a
     // full one's peak at N = 100,000 by a third.
-    MemoSaver memo_saver(std::move(memo_from_file), check_memo_path(o.out_dir), check_memo_key(tk));
+    MemoSaver memo_saver(std::move(memo_from_file), memo_file, memo_key);
     std::ostringstream diagnostics;  // kept in the cache, so a no-op rebuild prints them again
     for (const auto& d : checked.diags.all()) diagnostics << format_text(d) << "\n";
     log << diagnostics.str();

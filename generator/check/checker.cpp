@@ -570,6 +570,8 @@ struct Memo::Impl {
         // Set by the check that found the file unchanged: each entry is asked about by one
         // thread at most, so entries are marked where they are rather than copied under a lock.
         bool seen = false;
+        // What the memo's file keeps (save and load); `cross` and `seen` belong to one run.
+        friend auto members(util::MemberOf<Entry> auto& e) { return std::tie(e.hash, e.parsed, e.in_model, e.diags, e.facts); }
     };
     std::unordered_map<std::string, Entry> entries;  // by absolute file
     // Every record that checked without errors on its own, whether or not the whole toolkit
@@ -610,14 +612,8 @@ bool Memo::save(const std::string& file, std::string_view key) const {
         std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
         w.varint(entries.size());
         for (const auto* kv : entries) {
-            const auto& [path, e] = *kv;
-            util::put(w, path);
-            util::put(w, e.hash);
-            util::put(w, e.parsed);
-            util::put(w, e.in_model);
-            util::put(w, e.diags);
-            util::put(w, e.facts != nullptr);
-            if (e.facts) util::put(w, *e.facts);
+            util::put(w, kv->first);
+            util::put(w, kv->second);
         }
         model::write(w, *impl_->model);
     });
@@ -637,17 +633,7 @@ bool Memo::load(const std::string& file, std::string_view key) {
             std::string path;
             Impl::Entry e;
             util::get(r, path);
-            util::get(r, e.hash);
-            util::get(r, e.parsed);
-            util::get(r, e.in_model);
-            util::get(r, e.diags);
-            bool has_facts = false;
-            util::get(r, has_facts);
-            if (has_facts) {
-                auto facts = std::make_shared<RecordFacts>();
-                util::get(r, *facts);
-                e.facts = std::move(facts);
-            }
+            util::get(r, e);
             fresh->entries.insert_or_assign(std::move(path), std::move(e));
         }
         model::read(r, *fresh->model);

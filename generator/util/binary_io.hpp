@@ -1,7 +1,7 @@
 #pragma once
 // A compact binary form for caches that only the binary that wrote them reads back (the check
 // memo, check::Memo::save): integers as varints, strings and lists prefixed with their
-// length, optionals with a flag, and a struct as the members() its own header or source lists,
+// length, optionals and shared pointers with a flag, and a struct as the members() its own header or source lists,
 // in that order. Files are written a megabyte block at a time with a running hash of the blocks
 // at the end, through a temporary file renamed into place: a file cut short, altered or from a
 // half-finished write is refused as a whole, never read as something else.
@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -111,6 +112,10 @@ template <class T>
 struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_shared_ptr : std::false_type {};
+template <class T>
+struct is_shared_ptr<std::shared_ptr<T>> : std::true_type {};
 }  // namespace binary_detail
 
 template <class T>
@@ -128,7 +133,7 @@ void put(BinaryWriter& w, const T& v) {
         w.varint((static_cast<std::uint64_t>(s) << 1) ^ static_cast<std::uint64_t>(s >> 63));
     } else if constexpr (std::is_same_v<T, double>) {
         w.bytes(&v, sizeof v);
-    } else if constexpr (binary_detail::is_optional<T>::value) {
+    } else if constexpr (binary_detail::is_optional<T>::value || binary_detail::is_shared_ptr<T>::value) {
         w.varint(v ? 1 : 0);
         if (v) put(w, *v);
     } else if constexpr (binary_detail::is_vector<T>::value) {
@@ -157,6 +162,13 @@ void get(BinaryReader& r, T& v) {
     } else if constexpr (binary_detail::is_optional<T>::value) {
         v.reset();
         if (r.varint() != 0) get(r, v.emplace());
+    } else if constexpr (binary_detail::is_shared_ptr<T>::value) {
+        v.reset();
+        if (r.varint() != 0) {
+            auto made = std::make_shared<std::remove_const_t<typename T::element_type>>();
+            get(r, *made);
+            v = std::move(made);
+        }
     } else if constexpr (binary_detail::is_vector<T>::value) {
         v.clear();
         v.resize(r.count());
