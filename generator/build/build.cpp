@@ -159,6 +159,15 @@ private:
     std::jthread saving_;
 };
 
+// How the files a build did not write again got into its site, for its log line.
+std::string reuse_note(const output::Staging& out, const Options& o) {
+    const std::string unchanged = std::to_string(out.reused()) + " unchanged";
+    if (o.update_in_place) return unchanged + ", left in place";
+    if (!out.recycled()) return unchanged + ", linked from the previous site";
+    return unchanged + ": " + std::to_string(out.already_in_place()) + " already in place from the last build, " +
+           std::to_string(out.reused() - out.already_in_place()) + " linked from the previous site";
+}
+
 // When a build leaves the cache file as it was, the session keeps the cache it read from it.
 void keep_for_next_build(Session* session, std::optional<Manifest>&& previous) {
     if (session && previous) session->manifest = std::move(previous);
@@ -256,7 +265,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // Making the model freed the parsed TOML; the records' ids and paths go too before rendering.
     std::vector<load::RawRecord>().swap(checked.records);
     try {
-        output::Staging out(o.out_dir, commit_mode(o));
+        output::Staging out(o.out_dir, commit_mode(o), spare_path(o.out_dir));
         const assets::Assets assets(tk.root);
         auto step = std::chrono::steady_clock::now();
         // Before anything is written, so a previous edition that cannot be loaded fails the build.
@@ -322,8 +331,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         next.outputs = out.take_digests();
         next.log = diagnostics.str();
         if (!o.quiet)
-            log << "wrote " << next.outputs.size() << " files (" << out.reused() << " unchanged, "
-                << (o.update_in_place ? "left in place" : "linked from the previous site") << ")\n";
+            log << "wrote " << next.outputs.size() << " files (" << reuse_note(out, o) << ")\n";
         if (session) {
             session->manifest = std::move(next);
             session->checked_manifest_inputs = true;
@@ -357,7 +365,7 @@ int write_pending(const load::Toolkit& tk, const Options& o, std::ostream& log, 
     const auto pending = *session.pending;
     session.pending->model.reset();  // should this fail, the next build writes them
     try {
-        output::Staging out(o.out_dir, commit_mode(o));
+        output::Staging out(o.out_dir, commit_mode(o), spare_path(o.out_dir));
         const assets::Assets assets(tk.root);
         std::unordered_set<std::string> kept;
         for (const auto& [file, digest] : last.outputs)

@@ -74,6 +74,9 @@ std::filesystem::path cache_path(const std::filesystem::path& out_dir);
 // Where the check's memo (check::Memo::save) lives beside it, and the key it is saved under.
 std::string check_memo_path(const std::filesystem::path& out_dir);
 std::string check_memo_key(const load::Toolkit& tk);
+// Where a build leaves the site it replaced for the next one to start from (output::Staging's
+// spare), its record file beside it.
+std::filesystem::path spare_path(const std::filesystem::path& out_dir);
 
 // nullopt when there is no cache or it cannot be read (then the build is a full one).
 // Reads what tells a no-op rebuild (key, inputs, outputs, log); the pages' metadata and the

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <csignal>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -46,7 +47,8 @@ void remove_abandoned(const fs::path& parent, const std::string& prefix) {
 
 }  // namespace
 
-Staging::Staging(fs::path destination, Commit how) : destination_(std::move(destination)), how_(how) {
+Staging::Staging(fs::path destination, Commit how, fs::path spare)
+    : destination_(std::move(destination)), spare_(std::move(spare)), how_(how) {
     if (destination_.filename().empty()) destination_ = destination_.parent_path();
     const fs::path parent = fs::absolute(destination_).parent_path();
     fs::create_directories(parent);
@@ -60,6 +62,7 @@ Staging::Staging(fs::path destination, Commit how) : destination_(std::move(dest
 
 Staging::~Staging() {
     if (previous_dir_ >= 0) ::close(previous_dir_);
+    if (staging_dir_ >= 0) ::close(staging_dir_);
     if (old_site_removal_.joinable()) old_site_removal_.join();
     if (committed_) return;
     std::error_code ec;
@@ -73,6 +76,67 @@ constexpr std::uint64_t kFileHashSeed = 0x53'70'72'6f'75'74ULL;
 // Writes all of `data` to `fd`. Throws naming `relative`.
 void write_all(int fd, std::string_view data, std::string_view relative) {
     if (!text::write_all(fd, data)) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
+}
+
+// Whether the file at `rel` below the open folder `dir` has the size and mtime `recorded` says.
+bool stat_matches(int dir, const std::string& rel, const FileDigest& recorded) {
+    struct stat st {};
+    return ::fstatat(dir, rel.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) == recorded.size && util::mtime_ns(st) == recorded.mtime_ns;
+}
+
+// What a spare's record file holds: the fingerprint of the record of the site it was pruned
+// for. The sum of each entry's hash, so the order of the map does not matter.
+std::string spare_stamp(const Digests& site) {
+    std::uint64_t sum = 0;
+    for (const auto& [path, d] : site)
+        sum += util::hash_mix(util::hash_mix(util::hash_mix(util::content_hash(path), d.hash), d.size),
+                              static_cast<std::uint64_t>(d.mtime_ns));
+    return "sprout-spare 1 " + std::to_string(site.size()) + " " + std::to_string(sum) + "\n";
+}
+
+fs::path spare_list(const fs::path& spare) { return spare.string() + ".list"; }
+
+bool write_small_file(const fs::path& file, std::string_view data) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    const bool ok = text::write_all(fd, data);
+    return ::close(fd) == 0 && ok;
+}
+
+// Removes from the open folder `dir` every file whose path below the root (`prefix` and its
+// name) `keep` refuses, and every folder that leaves empty. Returns whether `dir` is empty.
+template <class Keep>
+bool prune(int dir, std::string& prefix, const Keep& keep) {
+    DIR* d = ::fdopendir(::dup(dir));
+    if (!d) throw std::runtime_error("cannot list " + prefix + ": " + errno_text());
+    bool empty = true;
+    const std::size_t at = prefix.size();
+    for (const dirent* e; (e = ::readdir(d));) {
+        const std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        prefix.append(name);
+        bool folder = e->d_type == DT_DIR;
+        if (e->d_type == DT_UNKNOWN) {
+            struct stat st {};
+            folder = ::fstatat(dir, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (folder) {
+            const int sub = ::openat(dir, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            prefix += '/';
+            const bool sub_empty = sub >= 0 && prune(sub, prefix, keep);
+            if (sub >= 0) ::close(sub);
+            if (!sub_empty || ::unlinkat(dir, e->d_name, AT_REMOVEDIR) != 0) empty = false;
+        } else if (keep(prefix)) {
+            empty = false;
+        } else if (::unlinkat(dir, e->d_name, 0) != 0 && errno != ENOENT) {
+            ::closedir(d);
+            throw std::runtime_error("cannot remove " + prefix + ": " + errno_text());
+        }
+        prefix.resize(at);
+    }
+    ::closedir(d);
+    return empty;
 }
 
 }  // namespace
@@ -91,6 +155,26 @@ void Staging::reuse_from(Digests previous) {
     }
     in_place_ = how_ == Commit::InPlace && !previous_.empty();
     if (previous_dir_ < 0 && !previous_.empty()) previous_dir_ = ::open(destination_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (how_ == Commit::Swap && !spare_.empty() && !previous_.empty()) take_up_spare();
+}
+
+void Staging::take_up_spare() {
+    {
+        std::lock_guard lock(mu_);
+        if (recycled_ || !written_.empty() || !made_dirs_.empty()) return;  // too late: the folder is in use
+    }
+    // Its files are the last site's as its record lists them only if that record is the one
+    // this build starts from: another build, or `sprout serve` updating the site in place, may
+    // have come between.
+    const fs::path list = spare_list(spare_);
+    const auto stamp = text::read_file(list.string());
+    if (!stamp || *stamp != spare_stamp(previous_)) return;
+    // The record goes first, so the spare is never taken up twice; renamed over the empty
+    // staging folder, it is removed with it should this build fail or be killed.
+    if (::unlink(list.c_str()) != 0 || ::rename(spare_.c_str(), staging_.c_str()) != 0) return;
+    staging_dir_ = ::open(staging_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (staging_dir_ < 0) throw std::runtime_error("cannot open the staging folder " + staging_.string() + ": " + errno_text());
+    recycled_ = true;
 }
 
 fs::path Staging::staged_path(const std::string& relative) const {
@@ -117,12 +201,27 @@ std::size_t Staging::reused() const {
     return reused_;
 }
 
+std::size_t Staging::already_in_place() const {
+    std::lock_guard lock(mu_);
+    return spared_;
+}
+
 // create_directories stats every level; remembering the folders made saves that per file.
 void Staging::make_parent(const fs::path& full) const {
     const std::string parent = full.parent_path().string();
     {
         std::lock_guard lock(mu_);
         if (made_dirs_.count(parent)) return;
+    }
+    if (recycled_) {
+        // A file the spare had where this build needs a folder: this build does not have it.
+        struct stat st {};
+        fs::path at = staging_;
+        for (const auto& part : full.parent_path().lexically_relative(staging_)) {
+            at /= part;
+            if (::lstat(at.c_str(), &st) != 0) break;
+            if (!S_ISDIR(st.st_mode)) ::unlink(at.c_str());
+        }
     }
     fs::create_directories(parent);
     std::lock_guard lock(mu_);
@@ -132,18 +231,31 @@ void Staging::make_parent(const fs::path& full) const {
 bool Staging::still_as_written(const std::string& rel, const FileDigest& recorded) const {
     // Relative to the open folder: a path object and a walk from the root for each of 27,000
     // kept files was a third of the time an edit under `sprout serve` spent keeping them.
-    struct stat st {};
-    const int found = previous_dir_ >= 0 ? ::fstatat(previous_dir_, rel.c_str(), &st, 0) : ::stat((destination_ / rel).c_str(), &st);
-    return found == 0 && S_ISREG(st.st_mode) &&
-           static_cast<std::uint64_t>(st.st_size) == recorded.size && util::mtime_ns(st) == recorded.mtime_ns;
+    if (previous_dir_ >= 0) return stat_matches(previous_dir_, rel, recorded);
+    return stat_matches(AT_FDCWD, (destination_ / rel).string(), recorded);
 }
 
 bool Staging::link_previous(const std::string& rel, const fs::path& full, const FileDigest& want) const {
     const auto it = previous_.find(rel);
     if (it == previous_.end() || it->second.hash != want.hash || it->second.size != want.size) return false;
-    if (!still_as_written(rel, it->second)) return false;  // changed by hand since: write it afresh
-    if (!in_place_ && ::link((destination_ / rel).c_str(), full.c_str()) != 0) return false;  // e.g. another file system: just write
-    record(rel, it->second, true);
+    const auto* recorded = unchanged_record(rel);  // null when changed by hand since: write it afresh
+    return recorded && place_kept(rel, full, *recorded);
+}
+
+bool Staging::place_kept(const std::string& rel, const fs::path& full, const FileDigest& recorded) const {
+    if (!in_place_) {  // in place it stays where it is
+        bool in_spare = false;
+        if (recycled_) {
+            std::lock_guard lock(mu_);
+            in_spare = in_spare_.count(&recorded) > 0 && !written_.count(rel);
+            if (in_spare) ++spared_;
+        }
+        if (!in_spare) {
+            if (recycled_) clear_for_writing(full, rel);  // the spare's copy of another version
+            if (::link((destination_ / rel).c_str(), full.c_str()) != 0) return false;  // e.g. another file system
+        }
+    }
+    record(rel, recorded, true);
     return true;
 }
 
@@ -156,7 +268,15 @@ bool Staging::unchanged_since(const std::string& relative) const { return unchan
 
 const FileDigest* Staging::unchanged_record(const std::string& relative) const {
     const auto it = previous_.find(relative);
-    return it != previous_.end() && still_as_written(relative, it->second) ? &it->second : nullptr;
+    if (it == previous_.end()) return nullptr;
+    // A recycled spare's copy is the very file the last site has, unless the last build wrote
+    // it (then the spare has none) or it was changed by hand (then neither matches).
+    if (recycled_ && stat_matches(staging_dir_, relative, it->second)) {
+        std::lock_guard lock(mu_);
+        in_spare_.insert(&it->second);
+        return &it->second;
+    }
+    return still_as_written(relative, it->second) ? &it->second : nullptr;
 }
 
 void Staging::link_kept(const std::string& relative) const {
@@ -166,20 +286,13 @@ void Staging::link_kept(const std::string& relative) const {
 }
 
 void Staging::link_kept(const std::string& relative, const FileDigest& recorded) const {
-    if (in_place_) {  // it stays where it is
-        record(relative, recorded, true);
-        return;
-    }
     const fs::path full = staging_ / relative;
-    make_parent(full);
-    if (::link((destination_ / relative).c_str(), full.c_str()) != 0) {
-        // No link here (another file system, a link limit): the same bytes, copied.
-        const auto data = text::read_file((destination_ / relative).string());
-        if (!data) throw std::runtime_error("cannot keep " + relative + " from the previous site: " + errno_text());
-        write(relative, *data);
-        return;
-    }
-    record(relative, recorded, true);
+    if (!in_place_) make_parent(full);
+    if (place_kept(relative, full, recorded)) return;
+    // No link here (another file system, a link limit): the same bytes, copied.
+    const auto data = text::read_file((destination_ / relative).string());
+    if (!data) throw std::runtime_error("cannot keep " + relative + " from the previous site: " + errno_text());
+    write(relative, *data);
 }
 
 bool Staging::keep(const std::string& relative) const {
@@ -206,21 +319,38 @@ int Staging::open_unchanged(const std::string& relative, FileDigest& recorded) c
     return fd;
 }
 
-fs::path Staging::prepare(std::string_view relative) const {
+fs::path Staging::checked_path(std::string_view relative) const {
     const fs::path rel(relative);
     if (rel.empty() || rel.is_absolute())
         throw std::runtime_error("refusing to write outside the site: " + std::string(relative));
     for (const auto& part : rel)
         if (part == "..") throw std::runtime_error("refusing to write outside the site: " + std::string(relative));
-    const fs::path full = staging_ / rel;
+    fs::path full = staging_ / rel;
     make_parent(full);
-    bool rewrite = false;
-    {
-        std::lock_guard lock(mu_);
-        rewrite = written_.count(std::string(relative)) > 0;
+    return full;
+}
+
+void Staging::clear_for_writing(const fs::path& full, const std::string& relative) const {
+    if (::unlink(full.c_str()) != 0 && errno == EISDIR) {
+        // A folder the spare had where this build writes a file: nothing in it is this build's.
+        std::error_code ec;
+        fs::remove_all(full, ec);
     }
-    // A path written twice may be a hard link into the previous site: never write through it.
-    if (rewrite) ::unlink(full.c_str());
+    if (!recycled_) return;
+    const auto it = previous_.find(relative);
+    std::lock_guard lock(mu_);
+    if (it != previous_.end()) in_spare_.erase(&it->second);
+}
+
+bool Staging::written_already(const std::string& relative) const {
+    std::lock_guard lock(mu_);
+    return written_.count(relative) > 0;
+}
+
+fs::path Staging::prepare(std::string_view relative) const {
+    fs::path full = checked_path(relative);
+    const std::string key(relative);
+    if (recycled_ || written_already(key)) clear_for_writing(full, key);
     return full;
 }
 
@@ -228,15 +358,20 @@ void Staging::record(const std::string& relative, const FileDigest& digest, bool
     std::lock_guard lock(mu_);
     written_[relative] = digest;
     if (linked) ++reused_;
-    if (in_place_ && linked) fresh_.erase(relative);
-    else if (in_place_) fresh_.insert(relative);
+    if (!in_place_ && spare_.empty()) return;
+    if (linked)
+        fresh_.erase(relative);
+    else
+        fresh_.insert(relative);
 }
 
 namespace {
 
 // Opens `full` for writing; the file's digest gets the modification time it has once closed.
+// Always a new file (the caller cleared the way): what was there may be a hard link into the
+// live site, and writing through it would change the site before the swap.
 int open_for_writing(const fs::path& full, std::string_view relative) {
-    const int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + std::string(relative) + ": " + errno_text());
     return fd;
 }
@@ -251,10 +386,13 @@ std::int64_t close_written(int fd, std::string_view relative) {
 }  // namespace
 
 void Staging::write(std::string_view relative, std::string_view data) const {
-    const fs::path full = prepare(relative);
+    const fs::path full = checked_path(relative);
     const std::string key(relative);
+    const bool rewrite = written_already(key);
+    if (rewrite) clear_for_writing(full, key);
     FileDigest digest{file_hash(data), data.size(), 0};
     if (!previous_.empty() && link_previous(key, full, digest)) return;
+    if (recycled_ && !rewrite) clear_for_writing(full, key);
     const int fd = open_for_writing(full, relative);
     try {
         write_all(fd, data, relative);
@@ -306,25 +444,85 @@ FileDigest Staging::Stream::close() {
 
 void Staging::commit() {
     if (in_place_) return commit_in_place();
+    if (recycled_) remove_unclaimed();
+    discard_spare();
     // No sync(): the rename is atomic for every reader and against a killed build, which is what
     // the site needs; flushing the whole file system would cost seconds on a busy machine.
     std::error_code ec;
-    if (fs::exists(destination_, ec)) {
-        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) != 0)
-            throw std::runtime_error("cannot replace " + destination_.string() + ": " + errno_text());
-        committed_ = true;
-        // staging_ now holds the previous site. Unlinking its tens of thousands of files takes a
-        // quarter of a second at N = 10,000, which the build's last steps (writing the cache)
-        // overlap; the destructor waits for it. Left behind by a killed build, the folder is
-        // removed by the next one (remove_abandoned).
-        old_site_removal_ = std::thread([old = staging_] {
-            std::error_code ignored;
-            fs::remove_all(old, ignored);
-        });
-    } else {
+    if (!fs::exists(destination_, ec)) {
         if (::rename(staging_.c_str(), destination_.c_str()) != 0)
             throw std::runtime_error("cannot create " + destination_.string() + ": " + errno_text());
         committed_ = true;
+        return remove_on_thread(std::nullopt);
+    }
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) != 0)
+        throw std::runtime_error("cannot replace " + destination_.string() + ": " + errno_text());
+    committed_ = true;
+    // staging_ now holds the previous site. Unlinking its tens of thousands of files takes a
+    // quarter of a second at N = 10,000, which the build's last steps (writing the cache)
+    // overlap; the destructor waits for it. Left behind by a killed build, the folder is
+    // removed by the next one (remove_abandoned).
+    if (spare_.empty() || reused_ == 0) return remove_on_thread(staging_);
+    if (!recycled_) note_gone();
+    // Kept as the next build's spare: only the files the new site shares with it stay, every
+    // one a hard link to the new site's own.
+    old_site_removal_ = std::thread([this, stamp = spare_stamp(written_)] {
+        std::error_code ignored;
+        if (!stale_spare_.empty()) fs::remove_all(stale_spare_, ignored);
+        try {
+            std::string prefix;
+            const int dir = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (dir < 0) throw std::runtime_error("cannot open " + staging_.string());
+            try {
+                prune(dir, prefix, [this](const std::string& rel) { return previous_.count(rel) && !fresh_.count(rel) && !gone_.count(rel); });
+            } catch (...) {
+                ::close(dir);
+                throw;
+            }
+            ::close(dir);
+            const fs::path list = spare_list(spare_), tmp = list.string() + ".tmp";
+            if (::rename(staging_.c_str(), spare_.c_str()) != 0 || !write_small_file(tmp, stamp) ||
+                ::rename(tmp.c_str(), list.c_str()) != 0)
+                throw std::runtime_error("cannot keep the spare");
+        } catch (const std::exception&) {
+            // Only ever a saving for the next build: without it, that build links every kept file.
+            fs::remove_all(staging_, ignored);
+            fs::remove_all(spare_, ignored);
+            fs::remove(spare_list(spare_), ignored);
+        }
+    });
+}
+
+void Staging::remove_on_thread(std::optional<fs::path> folder) {
+    old_site_removal_ = std::thread([folder = std::move(folder), stale = std::move(stale_spare_)] {
+        std::error_code ignored;
+        if (folder) fs::remove_all(*folder, ignored);
+        if (!stale.empty()) fs::remove_all(stale, ignored);
+    });
+}
+
+void Staging::discard_spare() {
+    if (spare_.empty() || recycled_) return;
+    std::error_code ec;
+    fs::remove(spare_list(spare_), ec);
+    // Renamed to a name the next build removes should this one not get to it.
+    const fs::path stale = staging_.string() + "-spare";
+    if (::rename(spare_.c_str(), stale.c_str()) == 0) stale_spare_ = stale;
+}
+
+void Staging::note_gone() {
+    for (const auto& [rel, digest] : previous_)
+        if (!written_.count(rel)) gone_.insert(rel);
+}
+
+void Staging::remove_unclaimed() {
+    note_gone();
+    for (const auto& rel : gone_) {
+        fs::path gone = staging_ / rel;
+        // A folder there, or a file where its folder was, is this build's.
+        if (::unlink(gone.c_str()) != 0 && errno != ENOENT && errno != EISDIR && errno != ENOTDIR)
+            throw std::runtime_error("cannot remove " + gone.string() + ": " + errno_text());
+        for (gone = gone.parent_path(); gone != staging_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
     }
 }
 
@@ -351,11 +549,10 @@ void Staging::commit_in_place() {
         throw std::runtime_error("cannot update " + to.string() + ": " + errno_text());
     }
     committed_ = true;
-    // Folders, and the files this build replaced.
-    old_site_removal_ = std::thread([old = staging_] {
-        std::error_code ignored;
-        fs::remove_all(old, ignored);
-    });
+    // Folders, and the files this build replaced. A spare the last swap left no longer matches
+    // the site.
+    discard_spare();
+    remove_on_thread(staging_);
 }
 
 }  // namespace sprout::output

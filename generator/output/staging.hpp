@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -31,7 +32,9 @@ std::uint64_t file_hash(std::string_view data);
 // How a build's files take the destination's place.
 enum class Commit {
     // The whole staged site replaces the destination in one rename: no reader ever sees a mix
-    // of two builds. Kept files are hard-linked into the staging folder first.
+    // of two builds. Kept files are hard-linked into the staging folder first, unless the
+    // staging folder is the spare the last build left (see Staging's constructor), in which
+    // most of them already are.
     Swap,
     // Only the files this build wrote are moved into the destination, one rename each, and the
     // files it no longer makes are removed; kept files are not touched. For `sprout serve`'s
@@ -46,7 +49,16 @@ class Staging {
 public:
     // Creates a fresh staging folder next to `destination` (same file system, so moving files
     // into place is a rename).
-    explicit Staging(std::filesystem::path destination, Commit how = Commit::Swap);
+    //
+    // `spare`, when given (a path beside the destination, with a record file at `spare` +
+    // ".list"), is where a Swap leaves the site it replaced, instead of removing it: pruned, on
+    // a thread, to the files the new site kept from it (hard links to the very same files), and
+    // stamped with a fingerprint of the new site's record. The next Swap whose reuse_from gets
+    // that same record takes the spare as its staging folder, so the files it keeps are in
+    // place without a link each; only those the last build wrote are linked. At N = 10,000
+    // linking 27,000 kept pages and unlinking the old site's were about 0.65 s of CPU in a
+    // one-record edit. The spare costs no disk beyond its folders: its files are the site's.
+    explicit Staging(std::filesystem::path destination, Commit how = Commit::Swap, std::filesystem::path spare = {});
     ~Staging();  // removes the staging folder unless committed
     Staging(const Staging&) = delete;
     Staging& operator=(const Staging&) = delete;
@@ -84,7 +96,7 @@ public:
     Stream open(std::string_view relative) const;
 
     // Incremental builds: `previous` is what the build that made the current destination wrote.
-    // From then on, a write whose bytes match the digest recorded for its path, where the
+    // Call before anything is written (a spare is only taken up then). From then on, a write whose bytes match the digest recorded for its path, where the
     // destination's file is still the one recorded (same size and mtime), hard-links that file
     // into the staging folder instead of writing it again. Output is byte-identical either way.
     void reuse_from(Digests previous);
@@ -112,6 +124,10 @@ public:
     // of them were linked from the previous site.
     Digests digests() const;
     std::size_t reused() const;
+    // Whether this build started from the spare the last one left (see the constructor), and
+    // how many of the reused files it found there, needing no link.
+    bool recycled() const { return recycled_; }
+    std::size_t already_in_place() const;
     // digests(), moved out rather than copied, once committed (27,000 entries at N = 10,000).
     Digests take_digests();
 
@@ -134,11 +150,34 @@ private:
     int previous_dir_ = -1;  // the destination, open while a previous build's files are kept
     bool committed_ = false;
     std::thread old_site_removal_;  // started by commit()
+    std::filesystem::path spare_;  // where a Swap leaves the site it replaced ("" nowhere)
+    bool recycled_ = false;  // staging_ is the spare the last build left
+    int staging_dir_ = -1;  // staging_, open while recycled_
 
+    void take_up_spare();
+    // Before a commit: a spare not taken up no longer matches the site, and goes.
+    void discard_spare();
+    // Removes `folder` and a discarded spare on a thread the destructor waits for.
+    void remove_on_thread(std::optional<std::filesystem::path> folder);
+    // Lists in gone_ the previous build's files this one did not make.
+    void note_gone();
+    // Recycled, before the swap: removes those from the staging folder (the spare had them).
+    void remove_unclaimed();
+    std::unordered_set<std::string> gone_;
+    std::filesystem::path stale_spare_;  // where discard_spare put it
     bool link_previous(const std::string& rel, const std::filesystem::path& full, const FileDigest& want) const;
     bool still_as_written(const std::string& rel, const FileDigest& recorded) const;
-    // Checks `relative` stays inside the site, makes its folder, and unlinks what an earlier
-    // write put there (it may be a hard link into the previous site). Returns the full path.
+    // Puts the previous build's file in the staging folder (a link; nothing when a recycled
+    // spare already has it) and records it. False when it cannot be linked.
+    bool place_kept(const std::string& rel, const std::filesystem::path& full, const FileDigest& recorded) const;
+    // Checks `relative` stays inside the site and makes its folder. Returns the full path.
+    std::filesystem::path checked_path(std::string_view relative) const;
+    // Removes what is at `full` before a write: what an earlier write put there, or the spare's
+    // copy of the previous file. Either may be a hard link into the live site, never to be
+    // written through.
+    void clear_for_writing(const std::filesystem::path& full, const std::string& relative) const;
+    bool written_already(const std::string& relative) const;
+    // checked_path, then clear_for_writing where there may be something.
     std::filesystem::path prepare(std::string_view relative) const;
     // Notes what is now at `relative`: written, or `linked` from the previous site.
     void record(const std::string& relative, const FileDigest& digest, bool linked) const;
@@ -147,11 +186,13 @@ private:
 
     Digests previous_;
     Commit how_;
-    mutable std::mutex mu_;  // guards the four below
+    mutable std::mutex mu_;  // guards the seven below
     mutable Digests written_;
-    mutable std::unordered_set<std::string> fresh_;  // InPlace: written here, not kept
+    mutable std::unordered_set<std::string> fresh_;  // InPlace or with a spare: written here, not kept
+    mutable std::unordered_set<const FileDigest*> in_spare_;  // recycled: previous files found in place
     mutable std::unordered_set<std::string> made_dirs_;
     mutable std::size_t reused_ = 0;
+    mutable std::size_t spared_ = 0;  // of reused_, found in the recycled spare
 };
 
 }  // namespace sprout::output

@@ -1,6 +1,11 @@
 // Output is staged and swapped in whole; a failed build leaves the previous site untouched.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <functional>
+#include <map>
+#include <unistd.h>
+
 #include "output/staging.hpp"
 #include "web/web.hpp"
 #include "support.hpp"
@@ -173,4 +178,167 @@ TEST_CASE("an in-place commit moves in what was written, leaves what was kept, a
     int entries = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
     CHECK(entries == 1);
+}
+
+namespace {
+
+using Files = std::map<std::string, std::string>;
+
+// One build of `files` with a spare, as build::run makes one: what is unchanged since
+// `previous` is kept (without its bytes, or by writing the same bytes), the rest written.
+struct Built {
+    output::Digests record;
+    bool recycled = false;
+};
+Built build_files(const fs::path& site, const output::Digests& previous, const Files& files,
+                  output::Commit how = output::Commit::Swap,
+                  const std::function<void(const output::Staging&)>& before_commit = {}) {
+    output::Staging s(site, how, site.parent_path() / ".spare");
+    if (!previous.empty()) s.reuse_from(previous);
+    bool by_bytes = false;  // alternately kept unrendered and written with the same bytes
+    for (const auto& [path, bytes] : files) {
+        const auto it = previous.find(path);
+        by_bytes = !by_bytes;
+        if (!by_bytes && it != previous.end() && it->second.hash == output::file_hash(bytes) && s.keep(path)) continue;
+        s.write(path, bytes);
+    }
+    if (before_commit) before_commit(s);
+    s.commit();
+    return {s.digests(), s.recycled()};
+}
+
+// Every file under `dir` with its bytes, and every folder that holds no file.
+Files files_in(const fs::path& dir) {
+    Files out;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        const std::string rel = fs::relative(e.path(), dir).generic_string();
+        if (e.is_regular_file()) out[rel] = test::read(e.path());
+        else if (e.is_directory() && fs::is_empty(e.path())) out[rel + "/"] = "(empty folder)";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a swap leaves the site it replaced as a spare the next build starts from", "[output][spare]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site", spare = tmp.path() / ".spare";
+    const Files one{{"index.html", "1"},       {"a/stable.html", "stable"},     {"a/kept.html", "kept"},
+                    {"a/b/deep.html", "deep"}, {"gone.html", "gone"},           {"file-then-folder", "f"},
+                    {"folder-then-file/x.html", "x"}};
+    const auto first = build_files(site, {}, one);
+    CHECK_FALSE(first.recycled);
+    CHECK_FALSE(fs::exists(spare));  // nothing of the site before it was kept: nothing to spare
+
+    Files two = one;
+    two["index.html"] = "2";
+    two.erase("gone.html");
+    two["new.html"] = "new";
+    const auto second = build_files(site, first.record, two);
+    CHECK_FALSE(second.recycled);
+    CHECK(files_in(site) == two);
+    // The spare holds the files the new site kept from the old, as the very same files.
+    const Files shared{{"a/stable.html", "stable"}, {"a/kept.html", "kept"}, {"a/b/deep.html", "deep"},
+                       {"file-then-folder", "f"}, {"folder-then-file/x.html", "x"}};
+    CHECK(files_in(spare) == shared);
+    for (const auto& [path, bytes] : shared) CHECK(fs::equivalent(spare / path, site / path));
+    CHECK(fs::exists(tmp.path() / ".spare.list"));
+
+    Files three = two;
+    three["index.html"] = "3";                 // written again
+    three["a/kept.html"] = "kept, changed";    // in the spare as a link to the live site's
+    three.erase("a/b/deep.html");              // and its folder with it
+    three.erase("file-then-folder");
+    three["file-then-folder/y.html"] = "y";
+    three.erase("folder-then-file/x.html");
+    three["folder-then-file"] = "now a file";  // new.html: written by the last build, not in the spare
+    const auto third = build_files(site, second.record, three, output::Commit::Swap, [&](const output::Staging& s) {
+        CHECK(s.recycled());
+        CHECK_FALSE(fs::exists(spare));
+        // Nothing written reached the live site through the spare's links.
+        CHECK(files_in(site) == two);
+    });
+    CHECK(third.recycled);
+    CHECK(files_in(site) == three);
+    // Unchanged again: every file but those the last build wrote is in place.
+    const auto fourth = build_files(site, third.record, three);
+    CHECK(fourth.recycled);
+    CHECK(files_in(site) == three);
+    CHECK(fourth.record == third.record);
+    for (const auto& [path, bytes] : three) CHECK(fs::equivalent(spare / path, site / path));
+}
+
+TEST_CASE("a spare is taken up only by a build starting from the record it was left for", "[output][spare]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site", spare = tmp.path() / ".spare";
+    const Files one{{"index.html", "1"}, {"a/kept.html", "kept"}};
+    Files two = one;
+    two["index.html"] = "2";
+    const auto first = build_files(site, {}, one);
+    const auto second = build_files(site, first.record, two);
+    REQUIRE(fs::exists(spare));
+
+    SECTION("another record") {
+        // As when another build came between: the spare no longer matches the site.
+        const auto again = build_files(site, first.record, one);
+        CHECK_FALSE(again.recycled);
+        CHECK(files_in(site) == one);
+        CHECK(files_in(spare) == Files{{"a/kept.html", "kept"}});  // the stale spare went; a new one is left
+    }
+    SECTION("an in-place build") {
+        build_files(site, second.record, one, output::Commit::InPlace);
+        CHECK(files_in(site) == one);
+        CHECK_FALSE(fs::exists(spare));
+        CHECK_FALSE(fs::exists(tmp.path() / ".spare.list"));
+    }
+    SECTION("a build without a previous one") {
+        build_files(site, {}, two);
+        CHECK(files_in(site) == two);
+        CHECK_FALSE(fs::exists(spare));
+    }
+    SECTION("a build that fails after taking it up") {
+        {
+            output::Staging s(site, output::Commit::Swap, spare);
+            s.reuse_from(second.record);
+            REQUIRE(s.recycled());
+            s.write("index.html", "half");
+        }  // destroyed without commit, as when rendering throws
+        CHECK(files_in(site) == two);
+        const auto next = build_files(site, second.record, one);
+        CHECK_FALSE(next.recycled);
+        CHECK(files_in(site) == one);
+    }
+    // No staging folder is left behind in any case.
+    for (const auto& e : fs::directory_iterator(tmp.path()))
+        CHECK(e.path().filename().string().find("staging") == std::string::npos);
+}
+
+TEST_CASE("hand edits to the site or the spare are never published", "[output][spare]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site", spare = tmp.path() / ".spare";
+    const Files one{{"index.html", "1"}, {"a/stable.html", "stable"}, {"b/other.html", "other"}, {"c/third.html", "third"}};
+    Files two = one;
+    two["index.html"] = "2";
+    const auto first = build_files(site, {}, one);
+    const auto second = build_files(site, first.record, two);
+    REQUIRE(fs::equivalent(spare / "a/stable.html", site / "a/stable.html"));
+
+    // Edited in place, as some editors save: the spare's copy is the same file, edited too.
+    {
+        const int fd = ::open((site / "a/stable.html").c_str(), O_WRONLY | O_TRUNC);
+        REQUIRE(fd >= 0);
+        REQUIRE(::write(fd, "by hand", 7) == 7);
+        ::close(fd);
+    }
+    test::write(site / "stray.html", "added by hand");
+    fs::remove(spare / "b/other.html");
+    fs::remove(spare / "c/third.html");
+    test::write(spare / "c/third.html", "tampered");
+    const auto third = build_files(site, second.record, two);
+    CHECK(third.recycled);
+    CHECK(files_in(site) == two);
+    // The stray file went to the spare with the rest of the old site, and was pruned there.
+    build_files(site, third.record, two);
+    CHECK(files_in(site) == two);
+    CHECK_FALSE(fs::exists(spare / "stray.html"));
 }
