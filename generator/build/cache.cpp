@@ -21,7 +21,7 @@ namespace sprout::build {
 
 namespace {
 
-constexpr std::string_view kMagic = "sprout-cache 7";
+constexpr std::string_view kMagic = "sprout-cache 8";
 // A file modified less than this before a scan may change again within the same mtime tick.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
@@ -103,6 +103,7 @@ void put_page(std::string& out, const web::WrittenPage& p, web::TextSpill::Windo
     put_field(out, std::string(m.in_sitemap ? "s" : "") + (m.absolute_links ? "a" : ""));
     put_field(out, fmt::format("{:x}", p.input_hash));
     put_field(out, fmt::format("{:x}", p.template_hash));
+    put_field(out, fmt::format("{:x}", p.search_hash));
     put_field(out, std::to_string(m.crumbs.size()));
     for (const auto& c : m.crumbs) {
         put_field(out, c.title);
@@ -128,11 +129,11 @@ bool parse_page(std::string_view line, web::WrittenPage& p) {
     m.in_sitemap = f[7].find('s') != std::string::npos;
     m.absolute_links = f[7].find('a') != std::string::npos;
     std::size_t crumbs = 0;
-    if (f.size() < 11 || !hex(f[8], p.input_hash) || !hex(f[9], p.template_hash) ||
-        std::from_chars(f[10].data(), f[10].data() + f[10].size(), crumbs).ec != std::errc() || 11 + 2 * crumbs > f.size())
+    if (f.size() < 12 || !hex(f[8], p.input_hash) || !hex(f[9], p.template_hash) || !hex(f[10], p.search_hash) ||
+        std::from_chars(f[11].data(), f[11].data() + f[11].size(), crumbs).ec != std::errc() || 12 + 2 * crumbs > f.size())
         return false;
-    for (std::size_t i = 0; i < crumbs; ++i) m.crumbs.push_back({std::move(f[11 + 2 * i]), std::move(f[12 + 2 * i])});
-    m.scripts.assign(std::make_move_iterator(f.begin() + static_cast<std::ptrdiff_t>(11 + 2 * crumbs)), std::make_move_iterator(f.end()));
+    for (std::size_t i = 0; i < crumbs; ++i) m.crumbs.push_back({std::move(f[12 + 2 * i]), std::move(f[13 + 2 * i])});
+    m.scripts.assign(std::make_move_iterator(f.begin() + static_cast<std::ptrdiff_t>(12 + 2 * crumbs)), std::make_move_iterator(f.end()));
     return true;
 }
 

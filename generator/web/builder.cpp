@@ -10,6 +10,7 @@
 #include "markdown/markdown.hpp"
 #include "util/hash_mix.hpp"
 #include "util/parallel.hpp"
+#include "web/search_index.hpp"
 #include "web/shared_json.hpp"
 #include "web/urls.hpp"
 
@@ -127,9 +128,11 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     // Kept until the search index and the cache are written: the search text (22 MB at
     // N = 10,000) in a temporary file, the description without the spare capacity left by the
     // appends that built it.
+    const std::uint64_t search_hash = meta.search_kind.empty() ? 0 : search_entry_hash(path, meta);
     meta.search_body.spill_to(spill_);
     meta.description.shrink_to_fit();
     pages_.push_back({path, std::move(meta)});
+    pages_.back().search_hash = search_hash;
     const std::uint64_t template_hash = pages_.back().template_hash = templates_.hash(tmpl);
     std::uint64_t* hash = &hashes_.emplace_back(0);
     if (reuse_) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "util/text.hpp"
+#include "web/previous_file.hpp"
 
 namespace sprout::web {
 
@@ -345,48 +346,6 @@ private:
     std::string piece_;
     bool started_ = false;
     ExportLayout layout_;
-};
-
-// One of the previous build's export files, read front to back: the ranges asked for, in
-// increasing order, are copied into a stream, adjacent ones as one.
-class PreviousFile {
-public:
-    PreviousFile(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
-    ~PreviousFile() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    PreviousFile(const PreviousFile&) = delete;
-    PreviousFile& operator=(const PreviousFile&) = delete;
-    bool is_open() const { return fd_ >= 0; }
-
-    // Bytes [from, to) of the file to go into `into` before anything else is appended to it.
-    void copy(std::uint64_t from, std::uint64_t to, output::Staging::Stream& into) {
-        if (from != pending_to_) flush();
-        if (pending_from_ == pending_to_) pending_from_ = from;
-        pending_to_ = to;
-        into_ = &into;
-    }
-    std::uint64_t pending() const { return pending_to_ - pending_from_; }  // bytes copy() still has to make
-    // Copies what is pending. Throws when the file ends early (changed while being read).
-    void flush() {
-        constexpr std::size_t kChunk = 1 << 20;
-        buffer_.resize(kChunk);
-        while (pending_from_ < pending_to_) {
-            const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, pending_to_ - pending_from_));
-            if (text::read_at(fd_, pending_from_, buffer_.data(), want) < want)
-                throw std::runtime_error("the previous " + name_ + " changed while it was read");
-            into_->append(std::string_view(buffer_.data(), want));
-            pending_from_ += want;
-        }
-        pending_from_ = pending_to_ = 0;
-    }
-
-private:
-    int fd_;
-    std::string name_;
-    std::uint64_t pending_from_ = 0, pending_to_ = 0;
-    output::Staging::Stream* into_ = nullptr;
-    std::vector<char> buffer_;
 };
 
 std::uint64_t hash_of(const RecordHash& made_from, const model::Record& r) { return made_from ? made_from(r) : 0; }

@@ -46,6 +46,8 @@ struct WrittenPage {
     // an incremental build guarantees), the same hash means the same bytes.
     std::uint64_t input_hash = 0;
     std::uint64_t template_hash = 0;  // Templates::hash of its template when it was rendered
+    // What its search index entry is made from (search_entry_hash); 0 when it has none.
+    std::uint64_t search_hash = 0;
     bool operator==(const WrittenPage&) const = default;
 };
 

@@ -133,11 +133,21 @@ Rendered render_site(const model::Model& model, const assets::Assets& assets, ou
     // the site's settings (and each kind's data export, above, only from that kind's records).
     // Metadata is complete once every page is queued, before the pages are written.
     const bool same_pages = reuse && b.same_pages_as_before() && !reuse->stale.search;
+    const auto index_was = reuse ? reuse->previous_exports.find(kSearchIndexLayout) : ExportLayouts::const_iterator();
+    const ExportLayout* index_layout = reuse && index_was != reuse->previous_exports.end() ? &index_was->second : nullptr;
     if ((same_pages || later) && b.keep_files(kWholeSiteFiles)) {
         left.search = !same_pages;
+        if (index_layout) {  // the file is still the one it describes
+            std::lock_guard lock(layouts_mu);
+            layouts[kSearchIndexLayout] = *index_layout;
+        }
     } else {
         // On the workers too: in an edit rebuild they are otherwise idle by now.
-        b.in_background([&b, &out] { write_search_index(b.pages(), out); });
+        b.in_background([&b, &out, &layouts, &layouts_mu, index_layout] {
+            auto layout = write_search_index(b.pages(), out, index_layout);
+            std::lock_guard lock(layouts_mu);
+            layouts[kSearchIndexLayout] = std::move(layout);
+        });
         b.in_background([&b, &model, &out] { write_feeds(model, b.pages(), out); });
     }
     for (const auto& f : assets.theme("default")) out.write("assets/" + f.path, f.data);
@@ -159,7 +169,7 @@ void write_deferred(const model::Model& model, const std::vector<WrittenPage>& p
                     const RecordHash& made_from, ExportLayouts& exports) {
     std::vector<std::function<void()>> tasks;
     std::vector<std::pair<std::string, ExportLayout>> written;  // one slot per export task, merged after
-    written.reserve(later.exports.size());
+    written.reserve(later.exports.size() + 1);  // slots are referred to by the tasks: never moved
     for (const auto& k : export_kinds(model)) {
         if (!later.exports.count(k.name)) continue;
         const auto was = exports.find(k.name);
@@ -168,7 +178,10 @@ void write_deferred(const model::Model& model, const std::vector<WrittenPage>& p
         tasks.push_back([&model, &out, &made_from, &slot, k, previous] { slot.second = write_data(model, k, out, made_from, previous); });
     }
     if (later.search) {
-        tasks.push_back([&pages, &out] { write_search_index(pages, out); });
+        const auto was = exports.find(kSearchIndexLayout);
+        const ExportLayout* previous = was != exports.end() ? &was->second : nullptr;
+        auto& slot = written.emplace_back(kSearchIndexLayout, ExportLayout{});
+        tasks.push_back([&pages, &out, &slot, previous] { slot.second = write_search_index(pages, out, previous); });
         tasks.push_back([&model, &pages, &out] { write_feeds(model, pages, out); });
     }
     util::parallel_for(tasks.size(), [&](std::size_t i) { tasks[i](); });

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
+#include <tuple>
 #include <sys/stat.h>
 
 #include "web/data_export.hpp"
@@ -242,5 +244,115 @@ TEST_CASE("a spliced export takes unchanged records' bytes from the previous fil
         unknown.of[after.interventions[0].id] = 0;
         export_into(site, after, "interventions", unknown, &layout, digests_of(site, "interventions"));
         CHECK_FALSE(shows_stale());
+    }
+}
+
+namespace {
+
+// Pages as a build records them, their search_hash made as the Builder makes it.
+std::vector<web::WrittenPage> search_pages(const std::vector<std::tuple<std::string, std::string, std::string>>& specs) {
+    std::vector<web::WrittenPage> pages;
+    for (const auto& [path, summary, body] : specs) {
+        web::PageMeta meta("Title of " + path, summary, "");
+        meta.search_kind = path.starts_with("hidden") ? "" : "Page";
+        meta.search_body = body;
+        web::WrittenPage p{path, meta, 0, 0};
+        if (!meta.search_kind.empty()) p.search_hash = web::search_entry_hash(path, p.meta);
+        pages.push_back(std::move(p));
+    }
+    return pages;
+}
+
+// Writes the search index into a fresh site at `dir` (replacing it, as a build does), from the
+// file there now when `previous` is given. Returns the layout.
+web::ExportLayout index_into(const std::filesystem::path& dir, const std::vector<web::WrittenPage>& pages,
+                             const web::ExportLayout* previous = nullptr) {
+    output::Digests was;
+    for (const auto* rel : {"search-index.json", "assets/search-index.js"}) {
+        struct stat st {};
+        if (::stat((dir / rel).c_str(), &st) != 0) continue;
+        const auto data = test::read(dir / rel);
+        was[rel] = {output::file_hash(data), data.size(), util::mtime_ns(st)};
+    }
+    output::Staging out(dir);
+    out.reuse_from(was);
+    auto layout = web::write_search_index(pages, out, previous);
+    out.commit();
+    return layout;
+}
+
+}  // namespace
+
+TEST_CASE("a search index rebuilt after edits copies unchanged entries and equals one written whole", "[web][search]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site", whole = tmp.path() / "whole";
+    const std::vector<std::tuple<std::string, std::string, std::string>> base = {
+        {"a.html", "first", "alpha body"}, {"hidden.html", "not searched", "x"}, {"b.html", "second \"quoted\"", "beta\tbody"},
+        {"c.html", "third", std::string(3100, 'c')}, {"d.html", "fourth", "caf\u00e9"}, {"e.html", "fifth", ""}};
+    using Edit = std::function<void(std::vector<std::tuple<std::string, std::string, std::string>>&)>;
+    const std::vector<std::pair<std::string, Edit>> edits = {
+        {"first changed", [](auto& s) { std::get<1>(s[0]) = "changed"; }},
+        {"middle changed", [](auto& s) { std::get<2>(s[3]) = "changed body"; }},
+        {"last changed", [](auto& s) { std::get<1>(s.back()) = "changed"; }},
+        {"first removed", [](auto& s) { s.erase(s.begin()); }},
+        {"middle removed", [](auto& s) { s.erase(s.begin() + 2); }},
+        {"added first", [](auto& s) { s.insert(s.begin(), {"new.html", "new", "new body"}); }},
+        {"added last", [](auto& s) { s.push_back({"new.html", "new", "new body"}); }},
+        {"reordered", [](auto& s) { std::reverse(s.begin(), s.end()); }},
+        {"nothing", [](auto&) {}},
+        {"all changed", [](auto& s) { for (auto& p : s) std::get<1>(p) += "!"; }},
+    };
+    for (const auto& [name, edit] : edits) {
+        INFO(name);
+        const auto first = index_into(site, search_pages(base));
+        CHECK(first.records.size() == 5);
+        auto specs = base;
+        edit(specs);
+        const auto pages = search_pages(specs);
+        const auto spliced = index_into(site, pages, &first);
+        const auto written = index_into(whole, pages);
+        CHECK(test::read(site / "search-index.json") == test::read(whole / "search-index.json"));
+        CHECK(test::read(site / "assets/search-index.js") == test::read(whole / "assets/search-index.js"));
+        CHECK(spliced == written);
+    }
+}
+
+TEST_CASE("a spliced search index copies entries by what they were made from, and only from a file it can trust", "[web][search]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site";
+    const auto before = search_pages({{"a.html", "one", "body"}, {"b.html", "two", "body"}});
+    auto after = before;
+    // Not in the file: its search_hash says it did not change, so its old entry is copied.
+    after[0].meta.description = "Not in the file";
+    after[1].meta.description = "Changed";
+    after[1].search_hash = web::search_entry_hash(after[1].path, after[1].meta);
+    const auto copied = [&] { return test::read(site / "search-index.json").find("Not in the file") == std::string::npos; };
+
+    auto layout = index_into(site, before);
+    index_into(site, after, &layout);
+    CHECK(copied());
+    CHECK(test::read(site / "search-index.json").find("Changed") != std::string::npos);
+
+    SECTION("a previous file changed since it was written") {
+        layout = index_into(site, before);
+        {
+            std::ofstream f(site / "search-index.json", std::ios::app);
+            f << " ";
+        }
+        index_into(site, after, &layout);
+        CHECK_FALSE(copied());
+    }
+    SECTION("a layout of another file") {
+        layout = index_into(site, before);
+        auto other = layout;
+        other.json_hash ^= 1;
+        index_into(site, after, &other);
+        CHECK_FALSE(copied());
+    }
+    SECTION("a page without a known hash") {
+        layout = index_into(site, before);
+        after[0].search_hash = 0;
+        index_into(site, after, &layout);
+        CHECK_FALSE(copied());
     }
 }
