@@ -79,9 +79,10 @@ void write_all(int fd, std::string_view data, std::string_view relative) {
 }
 
 // Whether the file at `rel` below the open folder `dir` has the size and mtime `recorded` says.
-bool stat_matches(int dir, const std::string& rel, const FileDigest& recorded) {
+// With AT_SYMLINK_NOFOLLOW in `flags`, a symbolic link there is not.
+bool stat_matches(int dir, const std::string& rel, const FileDigest& recorded, int flags = 0) {
     struct stat st {};
-    return ::fstatat(dir, rel.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode) &&
+    return ::fstatat(dir, rel.c_str(), &st, flags) == 0 && S_ISREG(st.st_mode) &&
            static_cast<std::uint64_t>(st.st_size) == recorded.size && util::mtime_ns(st) == recorded.mtime_ns;
 }
 
@@ -271,7 +272,8 @@ const FileDigest* Staging::unchanged_record(const std::string& relative) const {
     if (it == previous_.end()) return nullptr;
     // A recycled spare's copy is the very file the last site has, unless the last build wrote
     // it (then the spare has none) or it was changed by hand (then neither matches).
-    if (recycled_ && stat_matches(staging_dir_, relative, it->second)) {
+    // Only a file the spare holds itself: a link there would put in the site what it points to.
+    if (recycled_ && stat_matches(staging_dir_, relative, it->second, AT_SYMLINK_NOFOLLOW)) {
         std::lock_guard lock(mu_);
         in_spare_.insert(&it->second);
         return &it->second;

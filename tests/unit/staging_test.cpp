@@ -342,3 +342,23 @@ TEST_CASE("hand edits to the site or the spare are never published", "[output][s
     CHECK(files_in(site) == two);
     CHECK_FALSE(fs::exists(spare / "stray.html"));
 }
+
+TEST_CASE("a symbolic link put in the spare is never kept in place of the site's file", "[output][spare][security]") {
+    test::TempDir tmp;
+    const auto site = tmp.path() / "site", spare = tmp.path() / ".spare";
+    const Files one{{"index.html", "1"}, {"a/page.html", "the page"}};
+    Files two = one;
+    two["index.html"] = "2";
+    const auto first = build_files(site, {}, one);
+    const auto second = build_files(site, first.record, two);
+    REQUIRE(fs::exists(spare / "a/page.html"));
+    // Elsewhere, a file of the same size and mtime as the page.
+    const auto elsewhere = tmp.path() / "secret.txt";
+    test::write(elsewhere, "a secret");
+    fs::last_write_time(elsewhere, fs::last_write_time(spare / "a/page.html"));
+    fs::remove(spare / "a/page.html");
+    fs::create_symlink(elsewhere, spare / "a/page.html");
+    build_files(site, second.record, two);
+    CHECK(files_in(site) == two);
+    CHECK_FALSE(fs::is_symlink(site / "a/page.html"));
+}
