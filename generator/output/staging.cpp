@@ -446,7 +446,7 @@ FileDigest Staging::Stream::close() {
 
 void Staging::commit() {
     if (in_place_) return commit_in_place();
-    if (recycled_) remove_unclaimed();
+    if (recycled_) remove_gone(staging_);
     discard_spare();
     // No sync(): the rename is atomic for every reader and against a killed build, which is what
     // the site needs; flushing the whole file system would cost seconds on a busy machine.
@@ -465,7 +465,7 @@ void Staging::commit() {
     // overlap; the destructor waits for it. Left behind by a killed build, the folder is
     // removed by the next one (remove_abandoned).
     if (spare_.empty() || reused_ == 0) return remove_on_thread(staging_);
-    if (!recycled_) note_gone();
+    note_gone();  // already done when recycled
     // Kept as the next build's spare: only the files the new site shares with it stay, every
     // one a hard link to the new site's own.
     old_site_removal_ = std::thread([this, stamp = spare_stamp(written_)] {
@@ -513,31 +513,26 @@ void Staging::discard_spare() {
 }
 
 void Staging::note_gone() {
+    if (!gone_.empty()) return;
     for (const auto& [rel, digest] : previous_)
         if (!written_.count(rel)) gone_.insert(rel);
 }
 
-void Staging::remove_unclaimed() {
+void Staging::remove_gone(const fs::path& root) {
     note_gone();
     for (const auto& rel : gone_) {
-        fs::path gone = staging_ / rel;
-        // A folder there, or a file where its folder was, is this build's.
+        fs::path gone = root / rel;
+        // In a recycled spare, a folder there or a file where its folder was is this build's.
         if (::unlink(gone.c_str()) != 0 && errno != ENOENT && errno != EISDIR && errno != ENOTDIR)
             throw std::runtime_error("cannot remove " + gone.string() + ": " + errno_text());
-        for (gone = gone.parent_path(); gone != staging_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
+        for (gone = gone.parent_path(); gone != root && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
     }
 }
 
 void Staging::commit_in_place() {
     // First what the previous build made and this one did not, and the folders that leaves
     // empty: a file of this build may take the place of one of those folders, or the reverse.
-    for (const auto& [rel, digest] : previous_) {
-        if (written_.count(rel)) continue;
-        fs::path gone = destination_ / rel;
-        if (::unlink(gone.c_str()) != 0 && errno != ENOENT)
-            throw std::runtime_error("cannot remove " + gone.string() + ": " + errno_text());
-        for (gone = gone.parent_path(); gone != destination_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
-    }
+    remove_gone(destination_);
     std::unordered_set<std::string> made;
     for (const auto& rel : fresh_) {
         const fs::path to = destination_ / rel;

@@ -159,10 +159,11 @@ private:
     void discard_spare();
     // Removes `folder` and a discarded spare on a thread the destructor waits for.
     void remove_on_thread(std::optional<std::filesystem::path> folder);
-    // Lists in gone_ the previous build's files this one did not make.
+    // Lists in gone_ the previous build's files this one did not make (once; later calls keep it).
     void note_gone();
-    // Recycled, before the swap: removes those from the staging folder (the spare had them).
-    void remove_unclaimed();
+    // Unlinks those under `root` and the folders that leaves empty: from the destination in
+    // place, or from a recycled spare (which had them) before the swap.
+    void remove_gone(const std::filesystem::path& root);
     std::unordered_set<std::string> gone_;
     std::filesystem::path stale_spare_;  // where discard_spare put it
     bool link_previous(const std::string& rel, const std::filesystem::path& full, const FileDigest& want) const;
