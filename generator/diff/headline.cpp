@@ -15,13 +15,13 @@ std::string shorten(const std::string& s, std::size_t max = 120) {
     return s.substr(0, cut) + "…";
 }
 
-std::string quoted(const std::string& s) { return "\"" + shorten(s) + "\""; }
+std::string quoted_short(const std::string& s) { return "\"" + shorten(s) + "\""; }
 
 std::string value_or_none(const std::optional<std::string>& v) { return v ? shorten(*v) : "(none)"; }
 
 std::string quoted_items(const std::vector<std::string>& items) {
     std::vector<std::string> q;
-    for (const auto& i : items) q.push_back(quoted(i));
+    for (const auto& i : items) q.push_back(quoted_short(i));
     return text::join(q, ", ");
 }
 
@@ -29,12 +29,12 @@ std::string quoted_items(const std::vector<std::string>& items) {
 std::string context(const Change& c) {
     std::vector<std::string> parts;
     if (!c.scale.empty()) parts.push_back("on " + c.scale);
-    if (!c.outcome.empty()) parts.push_back("for " + quoted(c.outcome));
+    if (!c.outcome.empty()) parts.push_back("for " + quoted_short(c.outcome));
     if (!c.nation.empty()) parts.push_back("in " + c.nation);
     return parts.empty() ? "" : " (" + text::join(parts, ", ") + ")";
 }
 
-std::string rating_subject(const Change& c) { return c.outcome.empty() ? "rating" : "rating for " + quoted(c.outcome); }
+std::string rating_subject(const Change& c) { return c.outcome.empty() ? "rating" : "rating for " + quoted_short(c.outcome); }
 
 std::string rank_note(const Change& c) {
     if (!c.rank_before || !c.rank_after) return "";
@@ -84,9 +84,9 @@ std::string headline(const Change& c) {
     case ChangeType::AgeRange:
         return "age range: " + c.before.value_or("not stated") + " → " + c.after.value_or("not stated");
     case ChangeType::Availability:
-        if (!c.before) return "now listed as available in " + c.nation + ": " + quoted(after);
-        if (!c.after) return "no longer listed as available in " + c.nation + " (was: " + quoted(before) + ")";
-        return "availability in " + c.nation + " reworded: " + quoted(before) + " → " + quoted(after);
+        if (!c.before) return "now listed as available in " + c.nation + ": " + quoted_short(after);
+        if (!c.after) return "no longer listed as available in " + c.nation + " (was: " + quoted_short(before) + ")";
+        return "availability in " + c.nation + " reworded: " + quoted_short(before) + " → " + quoted_short(after);
     case ChangeType::ValueUpdated:
     case ChangeType::FieldChanged:
         break;

@@ -52,7 +52,7 @@ void Paginator::put(const Item& it, bool at_top) {
     page_empty_ = false;
 }
 
-void Paginator::place(std::vector<Item>& items) {
+void Paginator::place(const std::vector<Item>& items) {
     std::map<int, std::vector<const Item*>> headers;
     std::map<int, double> header_height;
     for (const auto& it : items) {

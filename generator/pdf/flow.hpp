@@ -44,7 +44,7 @@ public:
     Paginator(Frame frame, std::vector<Group> groups) : frame_(frame), groups_(std::move(groups)) {}
 
     // Places every item, starting on a new page.
-    void place(std::vector<Item>& items);
+    void place(const std::vector<Item>& items);
     std::vector<PageBoxes>& pages() { return pages_; }
     std::map<std::string, Destination>& anchors() { return anchors_; }
     std::vector<OutlineEntry>& outline() { return outline_; }

@@ -232,20 +232,30 @@ void lay_contents(Ctx& c, double x, double w, double space_before) {
         it.height = h;
         const Line& last = lines.back();
         const double baseline = h - last.height + last.baseline;
-        auto found = c.known.find(e.anchor);
-        const std::string num = found == c.known.end() ? std::string("0") : std::to_string(found->second.page + 1);
-        const double nw = text_width(c.fonts[face_of(spec.bold, false)], num, spec.size);
-        it.boxes.texts.push_back(plain_text_box(num, x + w - nw, baseline, spec.size, face_of(spec.bold, false), spec.color, c.fonts));
-        // Dot leaders from the end of the text to the number, drawn (not typed) so that copied
-        // text reads "Key figures 6".
-        const double from = x + indent + last.width + 8, to = x + w - nw - 6;
-        if (to > from + 6) {
-            const double ly = baseline - 0.5;
-            LineBox dots{from, ly, to, ly, 1.0, c.st.rule, true};
-            it.boxes.lines.push_back(dots);
-        }
+        c.numbers.push_back(ContentsNumber{c.items.size(), e.anchor, x + w, baseline, spec.size, face_of(spec.bold, false),
+                                           spec.color, x + indent + last.width + 8});
         it.boxes.links.push_back(LinkBox{x, 0, w, h, {}, e.anchor});
         c.add(std::move(it));
+    }
+}
+
+// Puts each contents entry's page number, as `known` has it ("0" where it has none), at the
+// right of its item, with the dot leader up to it. Replaces what an earlier call put there.
+void number_contents(Ctx& c, const std::map<std::string, Destination>& known) {
+    for (auto& n : c.numbers) {
+        PageBoxes& boxes = c.items[n.item].boxes;
+        if (n.placed) boxes.texts.pop_back();
+        if (n.leader) boxes.lines.pop_back();
+        const auto found = known.find(n.anchor);
+        const std::string num = found == known.end() ? std::string("0") : std::to_string(found->second.page + 1);
+        const double nw = text_width(c.fonts[n.face], num, n.size);
+        boxes.texts.push_back(plain_text_box(num, n.right - nw, n.baseline, n.size, n.face, n.color, c.fonts));
+        n.placed = true;
+        // Dot leaders from the end of the text to the number, drawn (not typed) so that copied
+        // text reads "Key figures 6".
+        const double to = n.right - nw - 6;
+        n.leader = to > n.leader_from + 6;
+        if (n.leader) boxes.lines.push_back(LineBox{n.leader_from, n.baseline - 0.5, to, n.baseline - 0.5, 1.0, c.st.rule, true});
     }
 }
 
@@ -299,11 +309,10 @@ void lay_blocks(Ctx& c, const doc::Blocks& blocks, double x, double w, double fi
 
 namespace {
 
-Layout layout_once(const doc::Document& d, const Style& st, const FontSet& fonts, const std::map<std::string, Destination>& known) {
-    Ctx c{st, fonts, known, collect_contents(d.body), {}, {}, 0, 0, false};
-    lay_blocks(c, d.body, st.margin_left, st.content_width(), 0);
+Layout paginate(const Ctx& c, const PageBoxes& cover) {
+    const Style& st = c.st;
     Paginator pg(Frame{st.margin_left, st.margin_top, st.content_width(), st.content_height()}, c.groups);
-    pg.add_page(cover_page(d.meta, st, fonts));
+    pg.add_page(cover);
     pg.place(c.items);
     Layout out;
     out.pages = std::move(pg.pages());
@@ -315,12 +324,19 @@ Layout layout_once(const doc::Document& d, const Style& st, const FontSet& fonts
 }  // namespace
 
 Layout layout_document(const doc::Document& d, const Style& st, const FontSet& fonts) {
+    Ctx c{st, fonts, collect_contents(d.body), {}, {}, {}, 0, 0, false};
+    // Laid out once: the contents' page numbers have a column of their own, so no number moves
+    // anything (setting the text again for each pass was most of a brief's layout time). The
+    // items are paginated again until the numbers shown are the pages the headings land on.
+    lay_blocks(c, d.body, st.margin_left, st.content_width(), 0);
+    const PageBoxes cover = cover_page(d.meta, st, fonts);
     std::map<std::string, Destination> known;
     Layout out;
     for (int pass = 0; pass < 4; ++pass) {
-        out = layout_once(d, st, fonts, known);
+        number_contents(c, known);
+        out = paginate(c, cover);
         bool stable = pass > 0;
-        for (const auto& e : collect_contents(d.body)) {
+        for (const auto& e : c.toc) {
             auto a = out.anchors.find(e.anchor), b = known.find(e.anchor);
             const int pa = a == out.anchors.end() ? -1 : a->second.page;
             const int pb = b == known.end() ? -1 : b->second.page;

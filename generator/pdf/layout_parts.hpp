@@ -17,11 +17,22 @@ struct TocEntry {
     std::string anchor;
 };
 
+// A contents entry's page number, set once the pages are known (number_contents).
+struct ContentsNumber {
+    std::size_t item = 0;  // in Ctx::items
+    std::string anchor;
+    double right = 0, baseline = 0, size = 0;
+    Face face = Face::Regular;
+    Color color;
+    double leader_from = 0;  // where the dot leader starts
+    bool placed = false, leader = false;  // what number_contents added to the item last time
+};
+
 struct Ctx {
     const Style& st;
     const FontSet& fonts;
-    const std::map<std::string, Destination>& known;  // anchors of the previous pass
     std::vector<TocEntry> toc;
+    std::vector<ContentsNumber> numbers;
     std::vector<Item> items;
     std::vector<Group> groups;
     int next_table = 0;

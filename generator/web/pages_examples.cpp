@@ -10,18 +10,15 @@ namespace sprout::web {
 
 namespace {
 
-void write_view(Builder& b, bool by_area, Json groups) {
-    Json views = Json::array({{{"title", "By nation"}, {"url", "examples/index.html"}, {"current", !by_area}},
-                              {{"title", "By area"}, {"url", "examples/by-area.html"}, {"current", by_area}}});
-    const std::string title = by_area ? "By area" : "By nation";
-    PageMeta meta("Practice examples: " + text::to_lower(title),
+void write_examples_view(Builder& b, bool by_area, Json groups) {
+    static const std::vector<ListView> views = {{"By nation", "examples/index.html"}, {"By area", "examples/by-area.html"}};
+    const std::size_t current = by_area ? 1 : 0;
+    PageMeta meta("Practice examples: " + text::to_lower(views[current].title),
                   "Services and projects that show what good practice looks like, with their outcomes.", "examples");
-    if (by_area) meta.crumbs = {{"Practice examples", "examples/index.html"}};
-    b.page("examples-index", by_area ? "examples/by-area.html" : "examples/index.html",
-           {{"view_title", title}, {"views", views}, {"groups", std::move(groups)}}, meta);
+    write_list_view(b, "examples-index", "Practice examples", views, current, std::move(meta), {{"groups", std::move(groups)}});
 }
 
-void render_views(Builder& b) {
+void render_examples_views(Builder& b) {
     const auto& m = b.model;
     const auto examples = sorted_by_name(m.examples, [](const auto& e) { return e.name; });
     auto nations = m.nations;
@@ -37,7 +34,7 @@ void render_views(Builder& b) {
     for (const auto* e : examples)
         if (e->nation.empty()) other.push_back(b.example_entry(*e));
     if (!other.empty()) groups.push_back({{"heading", "Nation not stated"}, {"id", "nation-none"}, {"items", std::move(other)}});
-    write_view(b, false, groups);
+    write_examples_view(b, false, groups);
 
     groups = Json::array();
     for (const auto& a : m.areas) {
@@ -54,7 +51,7 @@ void render_views(Builder& b) {
     for (const auto* e : examples)
         if (e->area.empty()) other.push_back(b.example_entry(*e));
     if (!other.empty()) groups.push_back({{"heading", "No area record"}, {"id", "area-none"}, {"items", std::move(other)}});
-    write_view(b, true, groups);
+    write_examples_view(b, true, groups);
 }
 
 }  // namespace
@@ -86,7 +83,7 @@ void render_example_page(Builder& b, const model::Example& e) {
 }
 
 void render_examples(Builder& b) {
-    render_views(b);
+    render_examples_views(b);
     for (const auto& e : b.model.examples)
         if (!b.keep_record_page("examples", e.id, "example")) render_example_page(b, e);
 }

@@ -48,26 +48,19 @@ Json items_of(const Builder& b, const std::vector<const model::Recommendation*>&
     return items;
 }
 
-struct View {
-    const char* key;
-    const char* title;
-    const char* path;
-};
-constexpr View kViews[] = {{"document", "By document", "recommendations/index.html"},
-                           {"actor", "By who is addressed", "recommendations/by-actor.html"},
-                           {"nation", "By nation", "recommendations/by-nation.html"}};
-
-void write_view(Builder& b, const View& v, Json groups) {
-    Json views = Json::array();
-    for (const auto& x : kViews) views.push_back({{"title", x.title}, {"url", x.path}, {"current", std::string(x.key) == v.key}});
-    PageMeta meta(std::string("Recommendations: ") + v.title,
-                  "What the documents recommend, and to whom: " + text::to_lower(v.title) + ".", "recommendations");
-    if (std::string(v.key) != "document") meta.crumbs = {{"Recommendations", "recommendations/index.html"}};
-    Json ctx = {{"view_title", v.title}, {"views", views}, {"groups", std::move(groups)}};
-    b.page("recommendations-index", v.path, std::move(ctx), std::move(meta));
+// By document, by who is addressed, by nation.
+void write_recommendations_view(Builder& b, std::size_t current, Json groups) {
+    static const std::vector<ListView> views = {{"By document", "recommendations/index.html"},
+                                                {"By who is addressed", "recommendations/by-actor.html"},
+                                                {"By nation", "recommendations/by-nation.html"}};
+    const std::string& title = views[current].title;
+    PageMeta meta("Recommendations: " + title, "What the documents recommend, and to whom: " + text::to_lower(title) + ".",
+                  "recommendations");
+    write_list_view(b, "recommendations-index", "Recommendations", views, current, std::move(meta),
+                    {{"groups", std::move(groups)}});
 }
 
-void render_views(Builder& b) {
+void render_recommendations_views(Builder& b) {
     const auto& m = b.model;
     // By document.
     std::map<std::string, std::vector<const model::Recommendation*>> by_doc;
@@ -81,7 +74,7 @@ void render_views(Builder& b) {
                           {"id", urls::anchor("document", id)},
                           {"heading_url", urls::record("sources", id)},
                           {"items", items_of(b, by_doc[id])}});
-    write_view(b, kViews[0], groups);
+    write_recommendations_view(b, 0, groups);
 
     // By actor; recommendations that name no actor are listed last.
     groups = Json::array();
@@ -99,7 +92,7 @@ void render_views(Builder& b) {
     }
     if (!no_actor.empty())
         groups.push_back({{"heading", "No particular actor named"}, {"id", "actor-none"}, {"items", items_of(b, no_actor)}});
-    write_view(b, kViews[1], groups);
+    write_recommendations_view(b, 1, groups);
 
     // By nation.
     groups = Json::array();
@@ -117,10 +110,10 @@ void render_views(Builder& b) {
     }
     if (!no_nation.empty())
         groups.push_back({{"heading", "Nation not stated"}, {"id", "nation-none"}, {"items", items_of(b, no_nation)}});
-    write_view(b, kViews[2], groups);
+    write_recommendations_view(b, 2, groups);
 }
 
-void render_one(Builder& b, const model::Recommendation& r) {
+void render_recommendation_page(Builder& b, const model::Recommendation& r) {
     Json it = b.recommendation_item(r);
     const std::string doc = CrossRefs::document_of(r);
     it["text_html"] = Builder::md(r.text);
@@ -147,9 +140,9 @@ void render_one(Builder& b, const model::Recommendation& r) {
 }  // namespace
 
 void render_recommendations(Builder& b) {
-    render_views(b);
+    render_recommendations_views(b);
     for (const auto& r : b.model.recommendations)
-        if (!b.keep_record_page("recommendations", r.id, "recommendation")) render_one(b, r);
+        if (!b.keep_record_page("recommendations", r.id, "recommendation")) render_recommendation_page(b, r);
 }
 
 }  // namespace sprout::web

@@ -11,19 +11,18 @@ namespace sprout::web {
 
 namespace {
 
-void write_view(Builder& b, bool by_nation, Json groups) {
-    Json views = Json::array({{{"title", "By topic"}, {"url", "statistics/index.html"}, {"current", !by_nation}},
-                              {{"title", "By nation"}, {"url", "statistics/by-nation.html"}, {"current", by_nation}}});
-    const std::string title = by_nation ? "By nation" : "By topic";
-    PageMeta meta("Statistics: " + text::to_lower(title), "Figures on need and provision, each with its source.", "statistics");
-    if (by_nation) meta.crumbs = {{"Statistics", "statistics/index.html"}};
+void write_statistics_view(Builder& b, bool by_nation, Json groups) {
+    static const std::vector<ListView> views = {{"By topic", "statistics/index.html"}, {"By nation", "statistics/by-nation.html"}};
+    const std::size_t current = by_nation ? 1 : 0;
+    PageMeta meta("Statistics: " + text::to_lower(views[current].title), "Figures on need and provision, each with its source.",
+                  "statistics");
     Json toc = Json::array();
     for (const auto& g : groups) toc.push_back({{"heading", g["heading"]}, {"id", g["id"]}});
-    b.page("statistics-index", by_nation ? "statistics/by-nation.html" : "statistics/index.html",
-           {{"view_title", title}, {"views", views}, {"groups", std::move(groups)}, {"toc", toc}}, meta);
+    write_list_view(b, "statistics-index", "Statistics", views, current, std::move(meta),
+                    {{"groups", std::move(groups)}, {"toc", std::move(toc)}});
 }
 
-void render_views(Builder& b) {
+void render_statistics_views(Builder& b) {
     const auto& m = b.model;
     const auto stats = sorted_by_name(m.statistics, [](const auto& s) { return s.title; });
     std::map<std::string, Json> by_topic;
@@ -40,7 +39,7 @@ void render_views(Builder& b) {
     for (auto& [topic, items] : by_topic)
         groups.push_back({{"heading", humanise(topic)}, {"id", urls::anchor("topic", urls::slug(topic))}, {"items", std::move(items)}});
     if (!untopical.empty()) groups.push_back({{"heading", "Other figures"}, {"id", "topic-none"}, {"items", std::move(untopical)}});
-    write_view(b, false, groups);
+    write_statistics_view(b, false, groups);
 
     auto nations = m.nations;
     std::stable_sort(nations.begin(), nations.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
@@ -55,10 +54,10 @@ void render_views(Builder& b) {
     for (const auto* s : stats)
         if (s->nation.empty()) other.push_back(b.statistic_entry(*s));
     if (!other.empty()) groups.push_back({{"heading", "International and other geographies"}, {"id", "nation-none"}, {"items", std::move(other)}});
-    write_view(b, true, groups);
+    write_statistics_view(b, true, groups);
 }
 
-void render_one(Builder& b, const model::Statistic& s) {
+void render_statistic_page(Builder& b, const model::Statistic& s) {
     Json it = b.statistic_item(s);
     it["population"] = s.population;
     it["sample_size"] = s.sample_size ? Builder::format_value(static_cast<double>(*s.sample_size), "count") : "";
@@ -81,9 +80,9 @@ void render_one(Builder& b, const model::Statistic& s) {
 }  // namespace
 
 void render_statistics(Builder& b) {
-    render_views(b);
+    render_statistics_views(b);
     for (const auto& s : b.model.statistics)
-        if (!b.keep_record_page("statistics", s.id, "statistic")) render_one(b, s);
+        if (!b.keep_record_page("statistics", s.id, "statistic")) render_statistic_page(b, s);
 }
 
 }  // namespace sprout::web

@@ -20,6 +20,17 @@ void render_crosswalk(Builder& b);        // evidence scales side by side
 void render_intervention_page(Builder& b, const model::Intervention& i);
 void render_example_page(Builder& b, const model::Example& e);
 
+// A section's list views ("By topic", "By nation"): pages showing the same records grouped
+// another way, with a switcher between them.
+struct ListView {
+    std::string title;
+    std::string path;
+};
+// Writes views[current]'s page from `page_template`: `ctx` with the view's title and the
+// switcher; every view but the first has a breadcrumb back to it, named `section`.
+void write_list_view(Builder& b, const std::string& page_template, const std::string& section,
+                     const std::vector<ListView>& views, std::size_t current, PageMeta meta, Json ctx);
+
 // Headings for enumerations shown to readers.
 std::string intervention_kind_plural(const std::string& kind);
 std::string scale_kind_heading(const std::string& kind);  // an evidence scale's kind, as a group heading
