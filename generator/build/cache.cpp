@@ -79,18 +79,24 @@ void append_reference(std::string& out, const std::string& from, const std::vect
     out += '\n';
 }
 
+// The fields of a page or reference line, unescaped (put_field's reverse). Runs of ordinary
+// characters are appended whole, as put_field writes them.
 std::vector<std::string> split_fields(std::string_view line) {
     std::vector<std::string> fields(1);
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '\t') {
+    while (!line.empty()) {
+        std::size_t run = 0;
+        while (run < line.size() && line[run] != '\t' && line[run] != '\\') ++run;
+        fields.back().append(line.substr(0, run));
+        if (run == line.size()) break;
+        if (line[run] == '\t') {
             fields.emplace_back();
-        } else if (c == '\\' && i + 1 < line.size()) {
-            const char e = line[++i];
+        } else if (run + 1 < line.size()) {
+            const char e = line[++run];
             fields.back() += e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e;
         } else {
-            fields.back() += c;
+            fields.back() += '\\';  // a backslash ending the line stands for itself
         }
+        line.remove_prefix(run + 1);
     }
     return fields;
 }
