@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -207,6 +208,37 @@ TEST_CASE("the contents page gives each section's page number and links to it", 
     }
     CHECK(l.anchors.at("first").page == 2);  // after the cover and the contents page break
     CHECK(l.anchors.at("last").page > l.anchors.at("table-section").page);
+}
+
+TEST_CASE("each contents line has one number, right-aligned, its dot leader ending just before it", "[pdf][layout]") {
+    // A table long enough to take the last section past page 9: the numbers then differ in
+    // width from the "0" set before the pages are known, and each must replace it.
+    const pdf::Style st;
+    const auto l = pdf::layout_document(long_document(900), st, fonts());
+    REQUIRE(l.anchors.at("last").page + 1 >= 10);
+    const auto& contents = l.pages[1];
+    std::vector<const pdf::TextBox*> numbers;
+    for (std::size_t i = 0; i < contents.texts.size(); ++i) {
+        const auto& t = contents.texts[i];
+        if (!is_furniture(l, 1, i) && !t.text.empty() && std::all_of(t.text.begin(), t.text.end(), ::isdigit))
+            numbers.push_back(&t);
+    }
+    REQUIRE(numbers.size() == 4);  // first, sub, table-section, last
+    std::vector<std::string> shown;
+    for (const auto* n : numbers) {
+        shown.push_back(n->text);
+        CHECK(n->x + n->width == Approx(st.margin_left + st.content_width()));
+        int leaders = 0;
+        for (const auto& line : contents.lines)
+            if (line.dotted && std::abs(line.y1 - (n->y - 0.5)) < 0.01) {
+                ++leaders;
+                CHECK(line.x2 == Approx(n->x - 6));
+            }
+        CHECK(leaders == 1);
+    }
+    std::vector<std::string> want;
+    for (const char* id : {"first", "sub", "table-section", "last"}) want.push_back(std::to_string(l.anchors.at(id).page + 1));
+    CHECK(shown == want);
 }
 
 TEST_CASE("the outline mirrors the headings, in order and by level", "[pdf][layout]") {
