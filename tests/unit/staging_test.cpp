@@ -218,6 +218,21 @@ Files files_in(const fs::path& dir) {
     return out;
 }
 
+// Two builds: `one`, then the same files with index.html changed, so that a spare holding
+// the rest is left beside the site.
+struct TwoBuilds {
+    Files one, two;
+    Built first, second;
+};
+TwoBuilds two_builds(const fs::path& site, Files one) {
+    TwoBuilds b{std::move(one), {}, {}, {}};
+    b.two = b.one;
+    b.two["index.html"] = "2";
+    b.first = build_files(site, {}, b.one);
+    b.second = build_files(site, b.first.record, b.two);
+    return b;
+}
+
 }  // namespace
 
 TEST_CASE("a swap leaves the site it replaced as a spare the next build starts from", "[output][spare]") {
@@ -271,11 +286,7 @@ TEST_CASE("a swap leaves the site it replaced as a spare the next build starts f
 TEST_CASE("a spare is taken up only by a build starting from the record it was left for", "[output][spare]") {
     test::TempDir tmp;
     const auto site = tmp.path() / "site", spare = tmp.path() / ".spare";
-    const Files one{{"index.html", "1"}, {"a/kept.html", "kept"}};
-    Files two = one;
-    two["index.html"] = "2";
-    const auto first = build_files(site, {}, one);
-    const auto second = build_files(site, first.record, two);
+    const auto [one, two, first, second] = two_builds(site, {{"index.html", "1"}, {"a/kept.html", "kept"}});
     REQUIRE(fs::exists(spare));
 
     SECTION("another record") {
@@ -316,11 +327,8 @@ TEST_CASE("a spare is taken up only by a build starting from the record it was l
 TEST_CASE("hand edits to the site or the spare are never published", "[output][spare]") {
     test::TempDir tmp;
     const auto site = tmp.path() / "site", spare = tmp.path() / ".spare";
-    const Files one{{"index.html", "1"}, {"a/stable.html", "stable"}, {"b/other.html", "other"}, {"c/third.html", "third"}};
-    Files two = one;
-    two["index.html"] = "2";
-    const auto first = build_files(site, {}, one);
-    const auto second = build_files(site, first.record, two);
+    const auto [one, two, first, second] =
+        two_builds(site, {{"index.html", "1"}, {"a/stable.html", "stable"}, {"b/other.html", "other"}, {"c/third.html", "third"}});
     REQUIRE(fs::equivalent(spare / "a/stable.html", site / "a/stable.html"));
 
     // Edited in place, as some editors save: the spare's copy is the same file, edited too.
@@ -346,11 +354,7 @@ TEST_CASE("hand edits to the site or the spare are never published", "[output][s
 TEST_CASE("a symbolic link put in the spare is never kept in place of the site's file", "[output][spare][security]") {
     test::TempDir tmp;
     const auto site = tmp.path() / "site", spare = tmp.path() / ".spare";
-    const Files one{{"index.html", "1"}, {"a/page.html", "the page"}};
-    Files two = one;
-    two["index.html"] = "2";
-    const auto first = build_files(site, {}, one);
-    const auto second = build_files(site, first.record, two);
+    const auto [one, two, first, second] = two_builds(site, {{"index.html", "1"}, {"a/page.html", "the page"}});
     REQUIRE(fs::exists(spare / "a/page.html"));
     // Elsewhere, a file of the same size and mtime as the page.
     const auto elsewhere = tmp.path() / "secret.txt";
