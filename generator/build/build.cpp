@@ -100,6 +100,8 @@ void Session::inputs_changed(const std::vector<std::string>& files) {
 
 void Session::wait_for_cache() {
     if (saving.joinable()) saving.join();
+    if (stored && manifest) adopt_stored_text(*manifest, std::move(*stored));
+    stored.reset();
 }
 
 // The last build's cache: the session's own copy while the file is still the one it wrote.
@@ -134,7 +136,7 @@ std::string followed(const Session::Pending& p, const brief::Summary& briefs) {
 // without waiting for it (0.12 s at N = 10,000). Every build through the session waits for it.
 void save_in_background(Session& session, const fs::path& cache, const char* key_mark) {
     session.saving = std::thread([&session, cache, key_mark] {
-        save_manifest(cache, *session.manifest, key_mark);
+        save_manifest(cache, *session.manifest, key_mark, &session.stored.emplace());
         session.written = stamp_of(cache);
     });
 }
@@ -180,6 +182,23 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     std::optional<Manifest> previous;
     bool own_cache = false;
     if (o.incremental) previous = last_manifest(cache, session, &own_cache);
+    // A session's check memo is in memory; a single build reads the last build's from its file,
+    // when there is a last build whose cache can give the scan the hashes of unchanged files.
+    // On a thread, from now: it took 0.1 s at N = 10,000, as long as the scan of the inputs
+    // beside it, and is stopped when the scan finds nothing changed.
+    // A build without a cache (a clean build, a deployment's from a fresh clone) neither uses
+    // nor saves one: checking through a memo and saving it cost a full build at N = 100,000
+    // about 5 s (4 %) for a file nothing may read again. The next build, with a cache, makes it.
+    const std::string memo_file = check_memo_path(o.out_dir), memo_key = check_memo_key(tk);
+    std::unique_ptr<check::Memo> memo_from_file;
+    std::atomic<bool> memo_unwanted = false;
+    std::future<void> memo_loaded;
+    if (!session && previous) {
+        memo_from_file = std::make_unique<check::Memo>();
+        memo_loaded = std::async(std::launch::async, [m = memo_from_file.get(), &memo_file, &memo_key, &memo_unwanted] {
+            m->load(memo_file, memo_key, &memo_unwanted);
+        });
+    }
     Manifest next;
     next.key = cache_key(o);
     // Without a cache nothing can be a no-op, and checking reads every content file: their
@@ -191,6 +210,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     next.inputs = told ? rescan_inputs(*previous, *told, next.scanned_at_ns)
                        : scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns, previous ? nullptr : &unhashed);
     if (previous && up_to_date(*previous, next, o)) {
+        memo_unwanted = true;
         log << previous->log;
         if (!o.quiet) log << o.out_dir << " is up to date (nothing changed) [" << static_cast<int>(ms_since(t0)) << " ms]\n";
         keep_for_next_build(session, std::move(previous));
@@ -218,19 +238,6 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     // end of each build made the reload slower (A/B medians 484 -> 573 ms).
     std::optional<util::KeepFreedMemory> keep_freed;
     if (previous && !session) keep_freed.emplace(std::chrono::seconds(5));
-    // A session's check memo is in memory; a single build reads the last build's from its file,
-    // when there is a last build whose cache gave this scan the hashes of unchanged files. On a
-    // thread, while this one reads the rest of the cache: each took 0.1-0.2 s at N = 10,000.
-    // A build without a cache (a clean build, a deployment's from a fresh clone) neither uses
-    // nor saves one: checking through a memo and saving it cost a full build at N = 100,000
-    // about 5 s (4 %) for a file nothing may read again. The next build, with a cache, makes it.
-    const std::string memo_file = check_memo_path(o.out_dir), memo_key = check_memo_key(tk);
-    std::unique_ptr<check::Memo> memo_from_file;
-    std::future<void> memo_loaded;
-    if (!session && previous) {
-        memo_from_file = std::make_unique<check::Memo>();
-        memo_loaded = std::async(std::launch::async, [m = memo_from_file.get(), &memo_file, &memo_key] { m->load(memo_file, memo_key); });
-    }
     // The rest of the cache, to find what the change touched (a session's is whole).
     if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
     if (memo_loaded.valid()) memo_loaded.get();
@@ -294,7 +301,11 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         else next.encoded_references = encode_references(checked.references);
         check::References().swap(checked.references);
         const bool had_previous = previous.has_value();
-        if (previous) out.reuse_from(std::move(previous->outputs));
+        if (previous) {
+            out.reuse_from(std::move(previous->outputs));
+            next.text = std::move(previous->text);  // the kept pages' search text is there
+            next.text_id = previous->text_id;
+        }
         previous.reset();  // the old pages' metadata is tens of megabytes at N = 10,000
         auto site = web::render_site(*checked.model, assets, out, changes, reuse ? &*reuse : nullptr,
                                      record_input_hashes(tk, next.inputs));

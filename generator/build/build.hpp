@@ -73,6 +73,7 @@ struct Session {
     // reloads without waiting for it (0.12 s of a rebuild at N = 10,000). Every build through
     // the session waits for it first; so should anything else that reads the file meanwhile.
     std::thread saving;
+    std::optional<StoredText> stored;  // where that save put the pages' search text
     void wait_for_cache();
     // Left by a build with Options::site_first: the model to write the rest from, how much of
     // the previous briefs that build would have kept, and the other files it left.

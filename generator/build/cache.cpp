@@ -5,6 +5,7 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <iterator>
+#include <random>
 #include <fstream>
 #include <sys/stat.h>
 
@@ -21,7 +22,7 @@ namespace sprout::build {
 
 namespace {
 
-constexpr std::string_view kMagic = "sprout-cache 8";
+constexpr std::string_view kMagic = "sprout-cache 9";
 // A file modified less than this before a scan may change again within the same mtime tick.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
@@ -101,11 +102,14 @@ std::vector<std::string> split_fields(std::string_view line) {
     return fields;
 }
 
-void put_page(std::string& out, const web::WrittenPage& p, web::TextSpill::Window& window) {
+// `body` is where its search text is in the cache's text file.
+void put_page(std::string& out, const web::WrittenPage& p, web::TextSpill::Ref body) {
     const auto& m = p.meta;
     out += "page";
     for (const auto* f : {&p.path, &m.title, &m.description, &m.section, &m.search_kind}) put_field(out, *f);
-    put_field(out, m.search_body.view(window));
+    put_field(out, fmt::format("{:x}", body.offset));
+    put_field(out, fmt::format("{:x}", body.size));
+    put_field(out, fmt::format("{:x}", body.size ? m.search_body.hash() : 0));
     put_field(out, std::string(m.in_sitemap ? "s" : "") + (m.absolute_links ? "a" : ""));
     put_field(out, fmt::format("{:x}", p.input_hash));
     put_field(out, fmt::format("{:x}", p.template_hash));
@@ -121,26 +125,80 @@ void put_page(std::string& out, const web::WrittenPage& p, web::TextSpill::Windo
 
 bool hex(const std::string& s, std::uint64_t& v) { return std::from_chars(s.data(), s.data() + s.size(), v, 16).ec == std::errc(); }
 
-bool parse_page(std::string_view line, web::WrittenPage& p) {
+// A page line; its search text is read from `text` (holding `text_size` bytes) when needed.
+bool parse_page(std::string_view line, web::WrittenPage& p, const std::shared_ptr<web::TextSpill>& text, std::uint64_t text_size) {
     auto f = split_fields(line);
-    if (f.size() < 9) return false;
+    if (f.size() < 14) return false;
     auto& m = p.meta;
-    // Moved, not copied: 27,000 pages at N = 10,000, their search text 22 MB.
     p.path = std::move(f[1]);
     m.title = std::move(f[2]);
     m.description = std::move(f[3]);
     m.section = std::move(f[4]);
     m.search_kind = std::move(f[5]);
-    m.search_body = std::move(f[6]);
-    m.in_sitemap = f[7].find('s') != std::string::npos;
-    m.absolute_links = f[7].find('a') != std::string::npos;
+    web::TextSpill::Ref body;
+    std::uint64_t body_hash = 0;
+    if (!hex(f[6], body.offset) || !hex(f[7], body.size) || !hex(f[8], body_hash)) return false;
+    if (body.size) {
+        if (!text || body.offset > text_size || body.size > text_size - body.offset) return false;
+        m.search_body = web::SpillableText(text, body, body_hash);
+    }
+    m.in_sitemap = f[9].find('s') != std::string::npos;
+    m.absolute_links = f[9].find('a') != std::string::npos;
     std::size_t crumbs = 0;
-    if (f.size() < 12 || !hex(f[8], p.input_hash) || !hex(f[9], p.template_hash) || !hex(f[10], p.search_hash) ||
-        std::from_chars(f[11].data(), f[11].data() + f[11].size(), crumbs).ec != std::errc() || 12 + 2 * crumbs > f.size())
+    if (!hex(f[10], p.input_hash) || !hex(f[11], p.template_hash) || !hex(f[12], p.search_hash) ||
+        std::from_chars(f[13].data(), f[13].data() + f[13].size(), crumbs).ec != std::errc() || 14 + 2 * crumbs > f.size())
         return false;
-    for (std::size_t i = 0; i < crumbs; ++i) m.crumbs.push_back({std::move(f[12 + 2 * i]), std::move(f[13 + 2 * i])});
-    m.scripts.assign(std::make_move_iterator(f.begin() + static_cast<std::ptrdiff_t>(12 + 2 * crumbs)), std::make_move_iterator(f.end()));
+    for (std::size_t i = 0; i < crumbs; ++i) m.crumbs.push_back({std::move(f[14 + 2 * i]), std::move(f[15 + 2 * i])});
+    m.scripts.assign(std::make_move_iterator(f.begin() + static_cast<std::ptrdiff_t>(14 + 2 * crumbs)), std::make_move_iterator(f.end()));
     return true;
+}
+
+std::string text_path(const fs::path& cache) { return cache.string() + ".text"; }
+std::string text_header(std::uint64_t id) { return fmt::format("sprout-cache-text 1 {:x}\n", id); }
+
+std::uint64_t new_text_id() {
+    std::random_device random;
+    const std::uint64_t id = (static_cast<std::uint64_t>(random()) << 32) ^ random() ^ static_cast<std::uint64_t>(now_ns());
+    return id ? id : 1;
+}
+
+// Puts every page's search text in the cache's text file and says where. Texts already there
+// (pages kept from the build that wrote it) stay where they are, and the others are added at
+// the end, while at least half of the file is in use; otherwise a new file is written whole
+// and renamed into place. Then an edit writes the few kilobytes of the pages it rendered,
+// where the whole cache held 22 MB of search text at N = 10,000 and was written again each
+// time. nullopt when the file cannot be written.
+std::optional<StoredText> store_texts(const fs::path& cache, const Manifest& m) {
+    std::uint64_t in_use = 0;
+    for (const auto& p : m.pages) in_use += p.meta.search_body.size();
+    const std::string path = text_path(cache), fresh = path + ".tmp";
+    const bool add = m.text && m.text->same_file_as(path) && m.text->size() <= 2 * in_use + (64 << 10);
+    StoredText out;
+    out.id = add ? m.text_id : new_text_id();
+    out.file = add ? m.text : web::TextSpill::make_file(fresh, text_header(out.id));
+    if (!out.file || !out.file->begin_adding()) return std::nullopt;
+    bool ok = true;
+    try {
+        web::TextSpill::Window window;
+        out.refs.reserve(m.pages.size());
+        for (const auto& p : m.pages) {
+            const auto& body = p.meta.search_body;
+            web::TextSpill::Ref ref;
+            if (body.spill() == out.file.get()) ref = body.ref();
+            else if (body.size() && !out.file->add(body.view(window), ref)) ok = false;
+            out.refs.push_back(ref);
+        }
+    } catch (const std::exception&) {  // a text that cannot be read back
+        ok = false;
+    }
+    ok = out.file->end_adding() && ok;
+    std::error_code ec;
+    if (ok && !add) fs::rename(fresh, path, ec);
+    if (!ok || ec) {
+        if (!add) fs::remove(fresh, ec);
+        return std::nullopt;
+    }
+    return out;
 }
 
 }  // namespace
@@ -178,6 +236,7 @@ std::optional<Manifest> load_manifest(const fs::path& file) {
     // Written whole and renamed into place, so a file without its last line was cut short.
     if (!text.ends_with("\nend\n")) return std::nullopt;
     Manifest m;
+    m.file = file;
     std::string_view rest = text;
     if (next_line(rest) != kMagic) return std::nullopt;
     const std::string_view key = next_line(rest);
@@ -224,12 +283,20 @@ bool read_pages(Manifest& m) {
     m.unread.clear();
     std::string_view rest = std::string_view(text).substr(std::min(m.unread_at, text.size()));
     web::ExportLayout* exporting = nullptr;  // the export the next "xrec" lines belong to
+    // The pages' search text: a "text" line with the text file's id and how much of it they use.
+    std::uint64_t text_size = 0;
+    {
+        const auto f = split_fields(next_line(rest));
+        if (f.size() != 3 || f[0] != "text" || !hex(f[1], m.text_id) || !hex(f[2], text_size)) return false;
+        m.text = web::TextSpill::open_file(text_path(m.file), text_header(m.text_id), text_size);
+        if (!m.text) return false;
+    }
     while (!rest.empty()) {
         const std::string_view l = next_line(rest);
         if (l == "end") return true;
         if (l.starts_with("page\t")) {
             web::WrittenPage page;
-            if (!parse_page(l, page)) return false;
+            if (!parse_page(l, page, m.text, text_size)) return false;
             m.pages.push_back(std::move(page));
         } else if (l.starts_with("shown\t")) {
             const auto f = split_fields(l);
@@ -267,7 +334,9 @@ std::string encode_references(const check::References& refs) {
     return out;
 }
 
-void save_manifest(const fs::path& file, const Manifest& m, std::string_view key_mark) {
+void save_manifest(const fs::path& file, const Manifest& m, std::string_view key_mark, StoredText* stored) {
+    auto texts = store_texts(file, m);
+    if (!texts) return;  // no cache is fine; the next build is a full one
     const fs::path tmp = file.string() + ".tmp";
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     // Written a megabyte at a time: the whole file (28 MB at N = 10,000) was the build's last
@@ -301,9 +370,9 @@ void save_manifest(const fs::path& file, const Manifest& m, std::string_view key
     }
     text.append("log ").append(std::to_string(m.log.size())) += '\n';
     text += m.log;
-    web::TextSpill::Window window;
-    for (const auto& p : m.pages) {
-        put_page(text, p, window);
+    text.append(fmt::format("text\t{:x}\t{:x}\n", texts->id, texts->file->size()));
+    for (std::size_t i = 0; i < m.pages.size(); ++i) {
+        put_page(text, m.pages[i], texts->refs[i]);
         spill();
     }
     for (const auto& [key, hash] : m.shown_elsewhere) {
@@ -345,6 +414,15 @@ void save_manifest(const fs::path& file, const Manifest& m, std::string_view key
     }
     fs::rename(tmp, file, ec);
     if (ec) fs::remove(tmp, ec);
+    else if (stored) *stored = std::move(*texts);
+}
+
+void adopt_stored_text(Manifest& m, StoredText&& stored) {
+    if (stored.refs.size() != m.pages.size()) return;
+    for (std::size_t i = 0; i < m.pages.size(); ++i)
+        if (stored.refs[i].size) m.pages[i].meta.search_body.moved_to(stored.file, stored.refs[i]);
+    m.text = std::move(stored.file);
+    m.text_id = stored.id;
 }
 
 std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Manifest* previous,

@@ -59,6 +59,18 @@ struct Manifest {
     // Until read_pages: the cache file's text, and where its pages' section starts.
     std::string unread;
     std::size_t unread_at = 0;
+    std::filesystem::path file;  // the cache file it was read from, if any
+    // The file beside the cache holding the pages' search text (`<cache>.text`) and its id,
+    // once read_pages has opened it: save_manifest adds only the texts it does not hold.
+    std::shared_ptr<web::TextSpill> text;
+    std::uint64_t text_id = 0;
+};
+
+// Where save_manifest put each page's search text, in the order of the manifest's pages.
+struct StoredText {
+    std::shared_ptr<web::TextSpill> file;
+    std::uint64_t id = 0;
+    std::vector<web::TextSpill::Ref> refs;
 };
 
 // Enough of a file's status to tell that it is still the same file as written.
@@ -88,8 +100,13 @@ bool read_pages(Manifest& m);
 // `refs` as save_manifest writes them.
 std::string encode_references(const check::References& refs);
 // Written to a temporary file and renamed, so a reader never sees half a manifest.
-// `key_mark` is added to the key written (the manifest's own is unchanged).
-void save_manifest(const std::filesystem::path& file, const Manifest& m, std::string_view key_mark = {});
+// `key_mark` is added to the key written (the manifest's own is unchanged). The pages' search
+// text goes into the text file beside it (see Manifest::text); `stored`, when given, says where.
+void save_manifest(const std::filesystem::path& file, const Manifest& m, std::string_view key_mark = {},
+                   StoredText* stored = nullptr);
+// For a manifest kept in memory for the next build once save_manifest has put it in a file:
+// its pages' search text is then read from the cache's text file, where the next save finds it.
+void adopt_stored_text(Manifest& m, StoredText&& stored);
 
 // Every regular file under `roots` (missing roots are skipped), sorted by path. Files whose size
 // and mtime match `previous` keep its hash without being read, unless they were modified so

@@ -619,7 +619,7 @@ bool Memo::save(const std::string& file, std::string_view key) const {
     });
 }
 
-bool Memo::load(const std::string& file, std::string_view key) {
+bool Memo::load(const std::string& file, std::string_view key, const std::atomic<bool>* stop) {
     auto fresh = std::make_unique<Impl>();
     const bool read = util::read_binary_file(file, [&](util::BinaryReader& r) {
         std::string magic, stored_key;
@@ -638,7 +638,7 @@ bool Memo::load(const std::string& file, std::string_view key) {
         }
         model::read(r, *fresh->model);
         return r.ok();
-    });
+    }, stop);
     impl_ = read ? std::move(fresh) : std::make_unique<Impl>();
     return read;
 }

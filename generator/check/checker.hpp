@@ -1,5 +1,6 @@
 #pragma once
 // Checking: every rule the content must satisfy, reported all at once with positions.
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -72,7 +73,8 @@ public:
     // load replaces what the memo holds; it returns false, leaving the memo empty, when the file
     // is missing, was saved under another key or is not whole. save returns false when the file
     // cannot be written (a memo is only ever a shortcut: the next check reads every file).
-    bool load(const std::string& file, std::string_view key);
+    // `stop`, when set, makes load give up (returning false) within a few milliseconds.
+    bool load(const std::string& file, std::string_view key, const std::atomic<bool>* stop = nullptr);
     bool save(const std::string& file, std::string_view key) const;
 
 private:

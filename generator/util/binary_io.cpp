@@ -50,13 +50,14 @@ bool BinaryWriter::finish() {
     return text::write_all(fd_, std::string_view(trailer, sizeof trailer)) && ok_;
 }
 
-BinaryReader::BinaryReader(int fd, std::uint64_t file_size) : fd_(fd) {
+BinaryReader::BinaryReader(int fd, std::uint64_t file_size, const std::atomic<bool>* stop) : fd_(fd), stop_(stop) {
     if (file_size < sizeof hash_) ok_ = false;
     else payload_ = file_size - sizeof hash_;
 }
 
 bool BinaryReader::refill() {
     if (!ok_ || consumed_ == payload_) return false;
+    if (stop_ && stop_->load(std::memory_order_relaxed)) return ok_ = false;
     buf_.erase(0, at_);
     at_ = 0;
     const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(BinaryWriter::kBlock, payload_ - consumed_));
@@ -126,13 +127,13 @@ bool write_binary_file(const std::string& path, const std::function<void(BinaryW
     return false;
 }
 
-bool read_binary_file(const std::string& path, const std::function<bool(BinaryReader&)>& read) {
+bool read_binary_file(const std::string& path, const std::function<bool(BinaryReader&)>& read, const std::atomic<bool>* stop) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return false;
     struct stat st {};
     bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
     if (ok) {
-        BinaryReader r(fd, static_cast<std::uint64_t>(st.st_size));
+        BinaryReader r(fd, static_cast<std::uint64_t>(st.st_size), stop);
         ok = read(r) && r.finish();
     }
     ::close(fd);

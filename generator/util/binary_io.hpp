@@ -5,6 +5,7 @@
 // in that order. Files are written a megabyte block at a time with a running hash of the blocks
 // at the end, through a temporary file renamed into place: a file cut short, altered or from a
 // half-finished write is refused as a whole, never read as something else.
+#include <atomic>
 #include <concepts>
 #include <cstdint>
 #include <cstring>
@@ -46,7 +47,9 @@ private:
 // (or finish()) once at the end rather than after every value.
 class BinaryReader {
 public:
-    BinaryReader(int fd, std::uint64_t file_size);
+    // With `stop`: once it is set, the reader fails at its next block (a megabyte), so that a
+    // reader no longer wanted gives up within a few milliseconds.
+    BinaryReader(int fd, std::uint64_t file_size, const std::atomic<bool>* stop = nullptr);
     void bytes(void* into, std::size_t n);
     std::uint64_t varint();
     void string(std::string& s);
@@ -60,6 +63,7 @@ public:
 private:
     bool refill();
     int fd_;
+    const std::atomic<bool>* stop_;
     std::uint64_t payload_ = 0;   // bytes before the trailing hash
     std::uint64_t consumed_ = 0;  // bytes of the payload moved into buf_ so far
     std::string buf_;
@@ -72,8 +76,9 @@ private:
 // was, the temporary file removed) when it cannot.
 bool write_binary_file(const std::string& path, const std::function<void(BinaryWriter&)>& fill);
 // Reads `path` with `read`; false when the file is missing, is not whole, or `read` returns
-// false or leaves the reader failed.
-bool read_binary_file(const std::string& path, const std::function<bool(BinaryReader&)>& read);
+// false or leaves the reader failed (or `stop` was set: see BinaryReader).
+bool read_binary_file(const std::string& path, const std::function<bool(BinaryReader&)>& read,
+                      const std::atomic<bool>* stop = nullptr);
 
 // `T` is `U`, const or not: one members(MemberOf<U> auto&) serves writing (const) and reading.
 template <class T, class U>

@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <stdexcept>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/hash_mix.hpp"
@@ -36,6 +38,56 @@ std::shared_ptr<TextSpill> TextSpill::create() {
         ::unlink(name.c_str());
     }
     return std::shared_ptr<TextSpill>(new TextSpill(fd));
+}
+
+std::shared_ptr<TextSpill> TextSpill::make_file(const std::string& path, std::string_view header) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return nullptr;
+    std::shared_ptr<TextSpill> spill(new TextSpill(fd));
+    TextSpill::Ref ref;
+    if (!spill->add(header, ref) || !spill->flush_locked()) return nullptr;
+    return spill;
+}
+
+std::shared_ptr<TextSpill> TextSpill::open_file(const std::string& path, std::string_view header, std::uint64_t size) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    std::shared_ptr<TextSpill> spill(new TextSpill(fd));
+    struct stat st {};
+    std::string start(header.size(), '\0');
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) < std::max<std::uint64_t>(size, header.size()) ||
+        text::read_at(fd, 0, start.data(), start.size()) < start.size() || start != header)
+        return nullptr;
+    spill->written_ = static_cast<std::uint64_t>(st.st_size);
+    return spill;
+}
+
+bool TextSpill::begin_adding() {
+    if (::flock(fd_, LOCK_EX) != 0) return false;
+    std::lock_guard lock(mu_);
+    struct stat st {};
+    if (!buffer_.empty() || ::fstat(fd_, &st) != 0) return false;
+    written_ = static_cast<std::uint64_t>(st.st_size);
+    return true;
+}
+
+bool TextSpill::end_adding() {
+    bool ok = false;
+    {
+        std::lock_guard lock(mu_);
+        ok = flush_locked();
+    }
+    return ::flock(fd_, LOCK_UN) == 0 && ok;
+}
+
+std::uint64_t TextSpill::size() const {
+    std::lock_guard lock(mu_);
+    return written_ + buffer_.size();
+}
+
+bool TextSpill::same_file_as(const std::string& path) const {
+    struct stat mine {}, there {};
+    return ::fstat(fd_, &mine) == 0 && ::stat(path.c_str(), &there) == 0 && mine.st_dev == there.st_dev && mine.st_ino == there.st_ino;
 }
 
 TextSpill::~TextSpill() { ::close(fd_); }
@@ -136,6 +188,13 @@ void SpillableText::spill_to(const std::shared_ptr<TextSpill>& spill) {
 }
 
 std::uint64_t SpillableText::hash() const { return spill_ ? hash_ : util::content_hash(text_); }
+
+void SpillableText::moved_to(std::shared_ptr<const TextSpill> spill, TextSpill::Ref ref) {
+    hash_ = hash();
+    spill_ = std::move(spill);
+    ref_ = ref;
+    std::string().swap(text_);
+}
 
 bool SpillableText::operator==(const SpillableText& other) const {
     if (!spill_ && !other.spill_) return text_ == other.text_;

@@ -22,6 +22,12 @@ public:
     };
     // nullptr when no temporary file can be made (then texts stay in memory).
     static std::shared_ptr<TextSpill> create();
+    // A spill in a named file that outlives the build (the build cache's search text,
+    // build/cache.hpp), starting with `header`. make_file creates or empties `path`;
+    // open_file opens one that starts with `header` and holds at least `size` bytes, or gives
+    // nullptr. Texts added go at the file's end.
+    static std::shared_ptr<TextSpill> make_file(const std::string& path, std::string_view header);
+    static std::shared_ptr<TextSpill> open_file(const std::string& path, std::string_view header, std::uint64_t size);
     ~TextSpill();
     TextSpill(const TextSpill&) = delete;
     TextSpill& operator=(const TextSpill&) = delete;
@@ -45,6 +51,13 @@ public:
     };
     // The text at `ref`, valid until `window` is used again.
     std::string_view read(Ref ref, Window& window) const;
+
+    // For a named file that other processes may also add to: locks the file and moves to its
+    // current end; end_adding writes what was added and unlocks. False on failure.
+    bool begin_adding();
+    bool end_adding();
+    std::uint64_t size() const;  // bytes written and buffered
+    bool same_file_as(const std::string& path) const;  // still the file at `path`, not one renamed over it
 
 private:
     explicit TextSpill(int fd) : fd_(fd) {}
@@ -70,12 +83,19 @@ public:
     std::size_t size() const { return spill_ ? ref_.size : text_.size(); }
     // Moves the text into `spill` (nothing happens when `spill` is null or cannot take it).
     void spill_to(const std::shared_ptr<TextSpill>& spill);
+    // A text already in `spill` at `ref`, whose content_hash is `hash`.
+    SpillableText(std::shared_ptr<const TextSpill> spill, TextSpill::Ref ref, std::uint64_t hash)
+        : spill_(std::move(spill)), ref_(ref), hash_(hash) {}
+    // Where the text is when spilled (null when in memory), and its util::content_hash.
+    const TextSpill* spill() const { return spill_.get(); }
+    TextSpill::Ref ref() const { return ref_; }
+    std::uint64_t hash() const;
+    // Now to be read from `ref` in `spill`, which holds the same text.
+    void moved_to(std::shared_ptr<const TextSpill> spill, TextSpill::Ref ref);
     // Same text, wherever each is kept (compared by size and hash once either is spilled).
     bool operator==(const SpillableText& other) const;
 
 private:
-    std::uint64_t hash() const;
-
     std::string text_;
     std::shared_ptr<const TextSpill> spill_;
     TextSpill::Ref ref_;

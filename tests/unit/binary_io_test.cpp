@@ -139,3 +139,38 @@ TEST_CASE("a binary file that cannot be written leaves nothing behind", "[binary
     CHECK_FALSE(write_sample(file, Outer{}));
     CHECK_FALSE(fs::exists(file.parent_path()));
 }
+
+TEST_CASE("a reader told to stop gives up at its next block", "[binary-io]") {
+    TempDir tmp;
+    const auto file = tmp.path() / "long.bin";
+    // Three blocks of strings: stopped after the first string, the reader fails before the end.
+    const std::string piece(util::BinaryWriter::kBlock / 2, 'x');
+    REQUIRE(util::write_binary_file(file.string(), [&](util::BinaryWriter& w) {
+        for (int i = 0; i < 6; ++i) w.string(piece);
+    }));
+    std::atomic<bool> stop = false;
+    int read = 0;
+    const auto read_all = [&] {
+        read = 0;
+        return util::read_binary_file(file.string(), [&](util::BinaryReader& r) {
+            std::string s;
+            for (int i = 0; i < 6; ++i) {
+                r.string(s);
+                if (r.ok()) ++read;
+                stop = true;  // from the first string on, as another thread would
+            }
+            return r.ok();
+        }, &stop);
+    };
+    CHECK_FALSE(read_all());
+    CHECK(read >= 1);
+    CHECK(read < 6);
+    // Not stopped, the same file reads whole.
+    stop = false;
+    const bool whole = util::read_binary_file(file.string(), [&](util::BinaryReader& r) {
+        std::string s;
+        for (int i = 0; i < 6; ++i) r.string(s);
+        return r.ok() && s == piece;
+    }, &stop);
+    CHECK(whole);
+}
