@@ -148,12 +148,13 @@ class MemoSaver {
 public:
     MemoSaver(std::unique_ptr<check::Memo> memo, const std::string& file, const std::string& key) {
         if (!memo) return;
-        saving_ = std::jthread([m = std::move(memo), file, key] {
+        saving_ = std::jthread([m = std::move(memo), file, key]() mutable {
             try {
                 m->save(file, key);
             } catch (const std::exception&) {
                 // Out of memory: the next build reads every file again.
             }
+            util::free_or_leave_to_exit(m);
         });
     }
 
@@ -351,7 +352,10 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
             save_in_background(*session, cache, session->pending ? kPendingMark : "");
         } else {
             save_manifest(cache, next);
+            util::free_or_leave_to_exit(next);
         }
+        util::free_or_leave_to_exit(reuse);
+        util::free_or_leave_to_exit(site);
     } catch (const std::exception& e) {
         log << "build failed: " << e.what() << "; " << o.out_dir << " was not changed\n";
         return 1;

@@ -9,6 +9,7 @@
 #include "schema/editor.hpp"
 #include "schema/scaffold.hpp"
 #include "schema/schema.hpp"
+#include "util/allocator.hpp"
 #include "util/embedded.hpp"
 #include "util/text.hpp"
 
@@ -77,6 +78,7 @@ int build(const BuildArgs& a) {
     o.quiet = a.quiet;
     o.incremental = !a.clean;
     o.since = a.since;
+    util::exit_when_done();
     return build::run(*tk, o, std::cerr);
 }
 

@@ -1,6 +1,9 @@
 #include "util/allocator.hpp"
 
+#include <atomic>
 #include <dlfcn.h>
+#include <mutex>
+#include <vector>
 #include <string>
 #include <sys/types.h>
 
@@ -43,13 +46,28 @@ KeepFreedMemory::KeepFreedMemory(std::chrono::milliseconds keep)
     : previous_ms_(set_dirty_decay(keep.count())), keep_ms_(keep.count()) {}
 
 KeepFreedMemory::~KeepFreedMemory() {
-    if (!previous_ms_) return;
+    if (!previous_ms_ || exiting_when_done()) return;
     set_dirty_decay(*previous_ms_);
     // What was kept goes back now rather than over the next decay period, which would overlap
     // the start of the work that follows; not when an enclosing keep (as long or longer, or
     // for ever: -1) still wants it kept.
     const bool shorter = *previous_ms_ >= 0 && *previous_ms_ < keep_ms_;
     if (const Mallctl ctl = mallctl(); ctl && shorter) ctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096: every arena
+}
+
+namespace {
+std::atomic<bool> exit_when_done_ = false;
+}  // namespace
+
+void exit_when_done() { exit_when_done_ = true; }
+bool exiting_when_done() { return exit_when_done_.load(std::memory_order_relaxed); }
+
+void leave_to_exit(std::shared_ptr<void> held) {
+    // Never freed, and reachable from here to the end, so leak checkers count it as in use.
+    static auto* const left = new std::vector<std::shared_ptr<void>>();
+    static std::mutex mu;
+    std::lock_guard lock(mu);
+    left->push_back(std::move(held));
 }
 
 }  // namespace sprout::util
