@@ -283,6 +283,7 @@ bool read_pages(Manifest& m) {
     m.unread.clear();
     std::string_view rest = std::string_view(text).substr(std::min(m.unread_at, text.size()));
     web::ExportLayout* exporting = nullptr;  // the export the next "xrec" lines belong to
+    m.pages.reserve(m.outputs.size());  // every page is one of the files written
     // The pages' search text: a "text" line with the text file's id and how much of it they use.
     std::uint64_t text_size = 0;
     {

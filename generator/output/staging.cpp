@@ -297,6 +297,25 @@ void Staging::link_kept(const std::string& relative, const FileDigest& recorded)
     write(relative, *data);
 }
 
+void Staging::link_kept(const std::vector<std::pair<std::string, const FileDigest*>>& files) const {
+    std::vector<std::size_t> to_link;
+    {
+        std::lock_guard lock(mu_);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const auto& [relative, recorded] = files[i];
+            // As place_kept decides, for the files that need no link.
+            const bool in_spare = !in_place_ && recycled_ && in_spare_.count(recorded) > 0 && !written_.count(relative);
+            if (!in_place_ && !in_spare) {
+                to_link.push_back(i);
+                continue;
+            }
+            if (in_spare) ++spared_;
+            record_locked(relative, *recorded, true);
+        }
+    }
+    for (const auto i : to_link) link_kept(files[i].first, *files[i].second);
+}
+
 bool Staging::keep(const std::string& relative) const {
     const auto* recorded = unchanged_record(relative);
     if (!recorded) return false;
@@ -358,6 +377,10 @@ fs::path Staging::prepare(std::string_view relative) const {
 
 void Staging::record(const std::string& relative, const FileDigest& digest, bool linked) const {
     std::lock_guard lock(mu_);
+    record_locked(relative, digest, linked);
+}
+
+void Staging::record_locked(const std::string& relative, const FileDigest& digest, bool linked) const {
     written_[relative] = digest;
     if (linked) ++reused_;
     if (!in_place_ && spare_.empty()) return;

@@ -10,6 +10,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 
 namespace sprout::output {
@@ -112,6 +113,9 @@ public:
     // thread. Throws std::runtime_error naming the file when it can do neither.
     void link_kept(const std::string& relative) const;
     void link_kept(const std::string& relative, const FileDigest& recorded) const;  // as unchanged_record gave it
+    // Many at once (an edit's kept pages): those already in place are recorded under one lock,
+    // without the folder checks a link needs.
+    void link_kept(const std::vector<std::pair<std::string, const FileDigest*>>& files) const;
     // Both at once: false (nothing done) when the file cannot be kept.
     bool keep(const std::string& relative) const;
     // The previous build's file at `relative` opened for reading, when it is still as that build
@@ -182,6 +186,7 @@ private:
     std::filesystem::path prepare(std::string_view relative) const;
     // Notes what is now at `relative`: written, or `linked` from the previous site.
     void record(const std::string& relative, const FileDigest& digest, bool linked) const;
+    void record_locked(const std::string& relative, const FileDigest& digest, bool linked) const;  // with mu_ held
     void make_parent(const std::filesystem::path& full) const;
     void commit_in_place();
 

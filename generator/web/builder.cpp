@@ -206,21 +206,27 @@ bool Builder::keep_all_pages_but(const std::unordered_map<std::string, std::func
     if (!all_kept) return false;
     pages_.reserve(order.size());
     kept_.reserve(order.size());
+    moved_from_previous_.assign(order.size(), false);
     for (std::size_t i = 0; i < order.size(); ++i) {
-        if (recorded[i])
-            keep(order[i], *recorded[i]);
-        else
+        if (recorded[i]) {
+            keep(reuse_->take_previous_page(i), *recorded[i]);
+            moved_from_previous_[i] = true;
+        } else {
             render.at(order[i].path)();
+        }
     }
     return true;
 }
 
-void Builder::keep(const WrittenPage& previous, const output::FileDigest& recorded) {
-    pages_.push_back(previous);
-    pages_.back().meta.search_body.spill_to(spill_);
-    hashes_.push_back(previous.input_hash);
-    kept_.insert(previous.path);
-    link_later(previous.path, recorded);
+void Builder::keep(const WrittenPage& previous, const output::FileDigest& recorded) { keep(WrittenPage(previous), recorded); }
+
+void Builder::keep(WrittenPage&& previous, const output::FileDigest& recorded) {
+    pages_.push_back(std::move(previous));
+    auto& page = pages_.back();
+    page.meta.search_body.spill_to(spill_);
+    hashes_.push_back(page.input_hash);
+    kept_.insert(page.path);
+    link_later(page.path, recorded);
 }
 
 // An edit rebuild keeps most pages: 27,000 link() calls at N = 10,000, which on this thread
@@ -232,15 +238,14 @@ void Builder::link_later(std::string path, const output::FileDigest& recorded) {
 
 void Builder::link_pending() {
     if (to_link_.empty()) return;
-    render_queue_.submit([this, batch = std::move(to_link_)] {
-        for (const auto& [path, recorded] : batch) out_.link_kept(path, *recorded);
-    });
+    render_queue_.submit([this, batch = std::move(to_link_)] { out_.link_kept(batch); });
     to_link_.clear();
 }
 
 bool Builder::same_pages_as_before() const {
     if (!reuse_ || reuse_->previous_pages().size() != pages_.size()) return false;
     for (std::size_t i = 0; i < pages_.size(); ++i) {
+        if (i < moved_from_previous_.size() && moved_from_previous_[i]) continue;  // that very page
         const auto& prev = reuse_->previous_pages()[i];
         if (pages_[i].path != prev.path || !(prev.meta == pages_[i].meta)) return false;
     }

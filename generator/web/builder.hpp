@@ -79,11 +79,12 @@ public:
     // metadata in order, as page() would. False when the caller must render the page.
     // `tmpl` is the page's template: a page is never kept if its template changed.
     bool keep_record_page(const std::string& folder, const std::string& id, const std::string& tmpl);
-    void set_reuse(const Reuse* reuse) { reuse_ = reuse; }
+    void set_reuse(Reuse* reuse) { reuse_ = reuse; }
     // Incremental builds with Reuse::own_pages_only: goes through the previous build's pages in
     // order, calling `render` for the pages in it (those of the dirty records) and keeping every
     // other one, with its metadata, as keep_record_page does. False, having done nothing, when
-    // some page cannot be kept (its file was changed by hand): then render as usual.
+    // some page cannot be kept (its file was changed by hand): then render as usual. The kept
+    // pages' metadata is moved out of the Reuse, not copied (27,000 pages at N = 10,000).
     bool keep_all_pages_but(const std::unordered_map<std::string, std::function<void()>>& render);
     // Site paths of the pages kept from the previous site (this way or by their context hash),
     // which need no link check: nothing they link to
@@ -152,13 +153,17 @@ private:
     output::Staging& out_;
     GlossaryLinker glossary_;
     std::vector<WrittenPage> pages_;
-    const Reuse* reuse_ = nullptr;
+    Reuse* reuse_ = nullptr;
     std::unordered_set<std::string> kept_;
+    // By keep_all_pages_but: which of pages_ are the previous build's page at the same place,
+    // its metadata moved here.
+    std::vector<bool> moved_from_previous_;
     std::shared_ptr<TextSpill> spill_ = TextSpill::create();  // the pages' search text
     // Kept pages not yet linked into the staging folder, with the previous build's record of each.
     std::vector<std::pair<std::string, const output::FileDigest*>> to_link_;
     // Records `previous` as the page at its path, linked from the previous site (as Staging::unchanged_record gave it).
     void keep(const WrittenPage& previous, const output::FileDigest& recorded);
+    void keep(WrittenPage&& previous, const output::FileDigest& recorded);  // its metadata moved
     void link_later(std::string path, const output::FileDigest& recorded);
     void link_pending();
     // input_hash of each page in pages_, filled by the worker that renders it; a deque, so

@@ -80,6 +80,11 @@ struct Reuse {
     ExportLayouts previous_exports;  // the previous build's data exports, to copy unchanged records from
     // What the last build recorded for each page, in its order.
     const std::vector<WrittenPage>& previous_pages() const { return previous_pages_; }
+    // The previous page at `i` with its metadata moved out (its path stays: the index views it).
+    WrittenPage take_previous_page(std::size_t i) {
+        auto& p = previous_pages_[i];
+        return {p.path, std::move(p.meta), p.input_hash, p.template_hash, p.search_hash};
+    }
     // The last build's record of the page at site path `path`; null when it had none.
     const WrittenPage* previous(const std::string& path) const {
         const auto it = previous_at_.find(path);

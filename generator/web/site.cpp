@@ -85,7 +85,7 @@ bool render_own_pages_only(Builder& b, const Reuse& reuse) {
 }  // namespace
 
 Rendered render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out,
-                     const diff::Changes* changes, const Reuse* reuse, const RecordHash& made_from) {
+                     const diff::Changes* changes, Reuse* reuse, const RecordHash& made_from) {
     refuse_reserved_ids(model);
     // Filled by the export tasks, which the Builder's destructor waits for: declared before it.
     ExportLayouts layouts;

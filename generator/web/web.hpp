@@ -22,11 +22,12 @@ struct Rendered {
 // Renders the whole site into `out`. Throws std::runtime_error naming the template file and
 // line on a template error.
 // `changes`, when given, are the changes since the previous edition, published as changes/.
-// `reuse`, when given, lets record pages that nothing changed be kept from the previous site.
+// `reuse`, when given, lets record pages that nothing changed be kept from the previous site
+// (the metadata of pages kept that way may be moved out of it).
 // `made_from` tells what each record was read from, so that the next build can copy unchanged
 // records' bytes into its data exports (write_data).
 Rendered render_site(const model::Model& model, const assets::Assets& assets, output::Staging& out,
-                     const diff::Changes* changes = nullptr, const Reuse* reuse = nullptr, const RecordHash& made_from = {});
+                     const diff::Changes* changes = nullptr, Reuse* reuse = nullptr, const RecordHash& made_from = {});
 
 // Writes what a build left for later (Rendered::later) from the model and pages it rendered.
 // `exports` holds the layouts of the export files now in the site, and gets those written.

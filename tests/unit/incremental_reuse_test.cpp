@@ -45,7 +45,7 @@ web::Reuse previous(std::vector<std::pair<std::string, std::string>> pages, std:
 TEST_CASE("A kind's data export is kept only when an incremental build has none of its records dirty") {
     Pages p;
     CHECK_FALSE(p.builder.folder_unchanged("interventions"));  // a full build keeps nothing
-    const auto reuse = previous({}, {"examples/town-library", "sources/doc"});
+    auto reuse = previous({}, {"examples/town-library", "sources/doc"});
     p.builder.set_reuse(&reuse);
     CHECK(p.builder.folder_unchanged("interventions"));
     CHECK(p.builder.folder_unchanged("example"));  // a prefix of a folder is not the folder
@@ -58,7 +58,7 @@ TEST_CASE("Files made from page metadata are kept only when every page and its m
     const std::vector<std::pair<std::string, std::string>> before = {{"a.html", "A"}, {"b.html", "B"}};
     const auto check = [&](const std::vector<std::pair<std::string, std::string>>& now) {
         Pages p;
-        const auto reuse = previous(before, {});
+        auto reuse = previous(before, {});
         p.builder.set_reuse(&reuse);
         for (const auto& [path, title] : now) p.page(path, title);
         p.builder.finish();
@@ -79,7 +79,7 @@ TEST_CASE("Keeping every page but the dirty records' is all or nothing") {
     // The previous site has no files here, so no page can be kept: the builder must then record
     // no page at all, leaving every renderer to run as usual.
     Pages p;
-    const auto reuse = previous({{"a.html", "A"}, {"b.html", "B"}}, {"interventions/b"});
+    auto reuse = previous({{"a.html", "A"}, {"b.html", "B"}}, {"interventions/b"});
     p.builder.set_reuse(&reuse);
     bool rendered = false;
     CHECK_FALSE(p.builder.keep_all_pages_but({{"b.html", [&] { rendered = true; }}}));
