@@ -240,7 +240,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     std::optional<util::KeepFreedMemory> keep_freed;
     if (previous && !session) keep_freed.emplace(std::chrono::seconds(5));
     // The rest of the cache, to find what the change touched (a session's is whole).
-    if (previous && !previous->unread.empty() && !read_pages(*previous)) previous.reset();
+    if (previous && previous->unread && !read_pages(*previous)) previous.reset();
     if (memo_loaded.valid()) memo_loaded.get();
     const check::Options copts{o.strict};
     check::Memo* memo = session ? &session->checked : memo_from_file.get();
@@ -369,7 +369,7 @@ int write_pending(const load::Toolkit& tk, const Options& o, std::ostream& log, 
     const auto t0 = std::chrono::steady_clock::now();
     // Without the session's own whole record of the last build (one read back from the cache
     // file has no pages until read_pages), the next build writes what is pending.
-    if (!session.manifest || !session.manifest->unread.empty()) {
+    if (!session.manifest || session.manifest->unread) {
         log << "the rest of the site is left for the next build: this session's record of the last one is gone\n";
         return 1;
     }

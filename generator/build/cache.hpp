@@ -9,6 +9,7 @@
 // The cache is only ever an optimisation: a missing or unreadable one means a full build.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,6 +36,8 @@ struct InputFile {
     bool operator==(const InputFile&) const = default;
 };
 
+class CacheLines;  // the cache file, read a block at a time (cache.cpp)
+
 struct Manifest {
     std::string key;                // what else decides the output: sprout binary, options
     std::int64_t scanned_at_ns = 0;  // when the inputs were scanned (see scan_inputs)
@@ -56,9 +59,8 @@ struct Manifest {
     // at N = 10,000, and it would otherwise be held through rendering only to be written at the
     // end. Written instead of `references` when set.
     std::string encoded_references;
-    // Until read_pages: the cache file's text, and where its pages' section starts.
-    std::string unread;
-    std::size_t unread_at = 0;
+    // Until read_pages: the cache file, open where its pages' section starts.
+    std::shared_ptr<CacheLines> unread;
     std::filesystem::path file;  // the cache file it was read from, if any
     // The file beside the cache holding the pages' search text (`<cache>.text`) and its id,
     // once read_pages has opened it: save_manifest adds only the texts it does not hold.
