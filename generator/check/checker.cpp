@@ -5,10 +5,12 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <regex>
 #include <set>
 #include <unordered_map>
@@ -582,6 +584,10 @@ struct Memo::Impl {
     std::optional<load::Listing> listing;  // the last run's
     std::size_t reused = 0;
     std::vector<std::pair<const schema::KindSpec*, std::string>> keys;  // every record's kind and id, in listing order, when last checked
+    // The memo file this was last loaded from or saved whole to (its id; 0 when none), and the
+    // files whose entries changed since: what save writes as a delta beside that file.
+    std::uint64_t base_id = 0;
+    std::unordered_set<std::string> changed;
 };
 
 Memo::Memo() : impl_(std::make_unique<Impl>()) {}
@@ -598,25 +604,81 @@ void Memo::expect_only(std::unordered_map<std::string, std::uint64_t> changed) {
 std::size_t Memo::reused() const { return impl_->reused; }
 
 namespace {
-constexpr std::string_view kMemoMagic = "sprout-check-memo 1";
+constexpr std::string_view kMemoMagic = "sprout-check-memo 2";
+constexpr std::string_view kDeltaMagic = "sprout-check-memo-delta 1";
+
+std::string delta_file(const std::string& file) { return file + ".delta"; }
+
+std::uint64_t new_memo_id() {
+    std::random_device random;
+    const std::uint64_t id = (static_cast<std::uint64_t>(random()) << 32) ^ random() ^
+                             static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    return id ? id : 1;
 }
 
-bool Memo::save(const std::string& file, std::string_view key) const {
-    return util::write_binary_file(file, [&](util::BinaryWriter& w) {
+// Whether `file` is a kind's single file (site.toml), whose record is the model's site rather
+// than one in a list: a change to it is saved whole.
+bool single_file_kind(const std::string& file) {
+    return std::any_of(schema::builtin().kinds.begin(), schema::builtin().kinds.end(),
+                       [&](const schema::KindSpec& k) { return !k.file.empty() && file.ends_with("/" + k.file); });
+}
+}  // namespace
+
+// The memo file is written whole (an id, every entry by path, the model) only when it has to
+// be; otherwise only what changed since it was, as a delta file beside it naming that id: the
+// entries of the files that changed (or their absence) and the model's records from them.
+// At N = 10,000 the whole memo is 56 MB, and writing it after each one-record edit was some
+// 130 ms of CPU; the delta is a few kilobytes. A delta of a tenth of the files or more, or one
+// touching site.toml, is written whole instead.
+bool Memo::save(const std::string& file, std::string_view key) {
+    auto& m = *impl_;
+    const bool site_changed = std::any_of(m.changed.begin(), m.changed.end(), single_file_kind);
+    if (m.base_id && !site_changed && m.changed.size() * 10 < m.entries.size()) {
+        std::vector<std::string> paths(m.changed.begin(), m.changed.end());
+        std::sort(paths.begin(), paths.end());
+        std::unordered_set<std::string> records;  // as the model's records name their files
+        for (const auto& path : paths)
+            if (const auto e = m.entries.find(path); e != m.entries.end() && e->second.in_model && e->second.facts)
+                records.insert(e->second.facts->path);
+        return util::write_binary_file(delta_file(file), [&](util::BinaryWriter& w) {
+            w.string(kDeltaMagic);
+            w.string(key);
+            w.varint(m.base_id);
+            w.varint(paths.size());
+            for (const auto& path : paths) {
+                util::put(w, path);
+                const auto e = m.entries.find(path);
+                w.varint(e != m.entries.end());
+                if (e != m.entries.end()) util::put(w, e->second);
+            }
+            model::write(w, load::copy_records(*m.model, records));
+        });
+    }
+    const std::uint64_t id = new_memo_id();
+    const bool saved = util::write_binary_file(file, [&](util::BinaryWriter& w) {
         w.string(kMemoMagic);
         w.string(key);
-        // By path, so the same memo is always the same bytes.
+        w.varint(id);
+        // By path, so the same memo is always the same bytes (but for its id).
         std::vector<const std::pair<const std::string, Impl::Entry>*> entries;
-        entries.reserve(impl_->entries.size());
-        for (const auto& kv : impl_->entries) entries.push_back(&kv);
+        entries.reserve(m.entries.size());
+        for (const auto& kv : m.entries) entries.push_back(&kv);
         std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
         w.varint(entries.size());
         for (const auto* kv : entries) {
             util::put(w, kv->first);
             util::put(w, kv->second);
         }
-        model::write(w, *impl_->model);
+        model::write(w, *m.model);
     });
+    // A delta left beside it names the old id: removed so as not to be read for nothing.
+    std::error_code ec;
+    std::filesystem::remove(delta_file(file), ec);
+    if (saved) {
+        m.base_id = id;
+        m.changed.clear();
+    }
+    return saved;
 }
 
 bool Memo::load(const std::string& file, std::string_view key, const std::atomic<bool>* stop) {
@@ -627,6 +689,7 @@ bool Memo::load(const std::string& file, std::string_view key, const std::atomic
         if (magic != kMemoMagic) return false;
         r.string(stored_key);
         if (stored_key != key) return false;
+        fresh->base_id = r.varint();
         const auto n = r.count();
         fresh->entries.reserve(n);
         for (std::size_t i = 0; i < n && r.ok(); ++i) {
@@ -639,8 +702,44 @@ bool Memo::load(const std::string& file, std::string_view key, const std::atomic
         model::read(r, *fresh->model);
         return r.ok();
     }, stop);
-    impl_ = read ? std::move(fresh) : std::make_unique<Impl>();
-    return read;
+    if (!read) {
+        impl_ = std::make_unique<Impl>();
+        return false;
+    }
+    // The delta beside it, when it is this file's: read whole before anything is changed.
+    std::vector<std::pair<std::string, std::optional<Impl::Entry>>> changes;
+    model::Model records;
+    const bool has_delta = util::read_binary_file(delta_file(file), [&](util::BinaryReader& r) {
+        std::string magic, stored_key;
+        r.string(magic);
+        r.string(stored_key);
+        if (magic != kDeltaMagic || stored_key != key || r.varint() != fresh->base_id) return false;
+        const auto n = r.count();
+        for (std::size_t i = 0; i < n && r.ok(); ++i) {
+            auto& [path, entry] = changes.emplace_back();
+            util::get(r, path);
+            if (r.varint()) util::get(r, entry.emplace());
+        }
+        model::read(r, records);
+        return r.ok();
+    }, stop);
+    if (has_delta) {
+        std::unordered_set<std::string> stale;  // the records of the changed files, as the file last had them
+        for (auto& [path, entry] : changes) {
+            if (const auto e = fresh->entries.find(path); e != fresh->entries.end() && e->second.facts) stale.insert(e->second.facts->path);
+            if (entry) fresh->entries.insert_or_assign(path, std::move(*entry));
+            else fresh->entries.erase(path);
+            fresh->changed.insert(path);
+        }
+        load::remove_records(*fresh->model, stale);
+        load::add_all(*fresh->model, std::move(records), false);
+        load::finish_model(*fresh->model);
+    } else if (stop && stop->load()) {
+        impl_ = std::make_unique<Impl>();
+        return false;
+    }
+    impl_ = std::move(fresh);
+    return true;
 }
 
 Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
@@ -728,8 +827,13 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         load::remove_records(*m->model, stale);
         load::add_all(*m->model, std::move(model), site_read);
         load::finish_model(*m->model);
+        for (const auto& [file, e] : m->entries)
+            if (!e.seen) m->changed.insert(file);
         std::erase_if(m->entries, [](const auto& kv) { return !kv.second.seen; });
-        for (auto& [file, e] : remembered) m->entries.insert_or_assign(file, std::move(e));
+        for (auto& [file, e] : remembered) {
+            m->changed.insert(file);
+            m->entries.insert_or_assign(file, std::move(e));
+        }
         m->reused = reused;
     }
     if (!m) {

@@ -75,7 +75,7 @@ public:
     // cannot be written (a memo is only ever a shortcut: the next check reads every file).
     // `stop`, when set, makes load give up (returning false) within a few milliseconds.
     bool load(const std::string& file, std::string_view key, const std::atomic<bool>* stop = nullptr);
-    bool save(const std::string& file, std::string_view key) const;
+    bool save(const std::string& file, std::string_view key);
 
 private:
     struct Impl;

@@ -95,6 +95,8 @@ void free_parsed(RawRecord& r);
 void add_all(model::Model& m, model::Model&& from, bool with_site);
 // Removes the records whose files (display paths, as RawRecord::path) are in `files`.
 void remove_records(model::Model& m, const std::unordered_set<std::string>& files);
+// A model of copies of the records whose files are in `files` (without the site).
+model::Model copy_records(const model::Model& m, const std::unordered_set<std::string>& files);
 // Puts every kind of record in id order, once all are added.
 void finish_model(model::Model& m);
 

@@ -302,8 +302,8 @@ void sort_by_id(std::vector<T>& v) {
 }
 
 // Calls f(a.list, b.list) for each of the models' lists of records (every kind but the site).
-template <class F>
-void each_list(Model& a, Model& b, F&& f) {
+template <class A, class B, class F>
+void each_list(A& a, B& b, F&& f) {
     f(a.sources, b.sources);
     f(a.nations, b.nations);
     f(a.policies, b.policies);
@@ -337,6 +337,15 @@ void remove_records(Model& m, const std::unordered_set<std::string>& files) {
     each_list(m, m, [&](auto& list, auto&) {
         std::erase_if(list, [&](const auto& rec) { return files.count(rec.pos.file) > 0; });
     });
+}
+
+model::Model copy_records(const model::Model& m, const std::unordered_set<std::string>& files) {
+    Model out;
+    each_list(out, m, [&](auto& to, const auto& list) {
+        for (const auto& rec : list)
+            if (files.count(rec.pos.file)) to.push_back(rec);
+    });
+    return out;
 }
 
 void free_parsed(RawRecord& r) {

@@ -8,6 +8,7 @@
 #include "check/checker.hpp"
 #include "load/loader.hpp"
 #include "support.hpp"
+#include "util/hash_mix.hpp"
 
 namespace fs = std::filesystem;
 using namespace sprout::test;
@@ -196,4 +197,88 @@ TEST_CASE("checking records as they are read gives what checking them afterwards
             CHECK_FALSE(report_only.model);
         }
     }
+}
+
+TEST_CASE("a memo saved after an edit keeps its file and writes what changed beside it", "[check][memo]") {
+    TempDir tmp;
+    write_starter(tmp.path());
+    // The bundled content: enough files that an edit of two is a delta, not a whole memo.
+    fs::remove_all(tmp.path() / "content");
+    fs::copy(fs::path(SPROUT_SOURCE_DIR) / "content", tmp.path() / "content", fs::copy_options::recursive);
+    std::string error;
+    const auto tk = sprout::load::locate(tmp.path().string(), error);
+    REQUIRE(tk);
+    const auto memo_file = (tmp.path() / "memo").string(), delta = memo_file + ".delta";
+    // Checks through a memo read from the file, as the next `sprout build` does, and saves it.
+    std::size_t unsaved = 0;  // files changed since the memo was saved
+    const auto check_and_save = [&] {
+        sprout::check::Memo memo;
+        const bool loaded = memo.load(memo_file, "key");
+        std::unordered_map<std::string, std::uint64_t> hashes;
+        for (const auto& e : fs::recursive_directory_iterator(tmp.path() / "content"))
+            if (e.is_regular_file()) hashes.emplace(e.path().string(), sprout::util::content_hash(read(e.path())));
+        memo.expect(hashes);
+        auto checked = sprout::check::run(*tk, {}, &memo);
+        // Every file is taken from the memo but those changed since it was saved.
+        CHECK(memo.reused() + unsaved == checked.records.size());
+        REQUIRE(memo.save(memo_file, "key"));
+        unsaved = 0;
+        return std::make_pair(loaded, std::move(checked));
+    };
+    const auto same_as_without_memo = [&](const sprout::check::Result& through) {
+        const auto plain = sprout::check::run(*tk, {});
+        CHECK(formatted(through.diags) == formatted(plain.diags));
+        REQUIRE(through.model);
+        REQUIRE(plain.model);
+        CHECK(*through.model == *plain.model);
+    };
+    const auto count = [&] { return sprout::check::run(*tk, {}).records.size(); };
+    unsaved = count();
+    CHECK_FALSE(check_and_save().first);  // no memo yet: saved whole
+    const std::string whole = read(memo_file);
+    CHECK_FALSE(fs::exists(delta));
+
+    const fs::path record = tmp.path() / "content/interventions/video-feedback.toml";
+    const auto rename_to = [&](const std::string& name) {
+        auto text = read(record);
+        text.replace(text.find("name = \""), text.find('\n') - text.find("name = \""), "name = \"" + name + "\"");
+        write(record, text);
+    };
+    rename_to("Video feedback, edited");
+    unsaved = 1;
+    same_as_without_memo(check_and_save().second);
+    CHECK(read(memo_file) == whole);  // kept as it was
+    REQUIRE(fs::exists(delta));
+    CHECK(fs::file_size(delta) < whole.size() / 4);
+    // Read back with its delta: every file unchanged since, the model with the new name.
+    {
+        const auto [loaded, checked] = check_and_save();
+        CHECK(loaded);
+        same_as_without_memo(checked);
+        REQUIRE(checked.model);
+        CHECK(std::any_of(checked.model->interventions.begin(), checked.model->interventions.end(),
+                          [](const auto& i) { return i.name == "Video feedback, edited"; }));
+    }
+    // A second edit: the delta holds both since the file was written.
+    const fs::path term = fs::directory_iterator(tmp.path() / "content/glossary")->path();
+    write(term, read(term) + "# a note\n");
+    rename_to("Video feedback, edited twice");
+    unsaved = 2;
+    same_as_without_memo(check_and_save().second);
+    same_as_without_memo(check_and_save().second);
+    CHECK(read(memo_file) == whole);
+
+    // A delta made for another memo file is not read: the memo is then the file's alone, and
+    // checking through it still finds every change.
+    const std::string old_delta = read(delta);
+    {
+        sprout::check::Memo fresh;  // saved whole: a new file, and its own delta gone
+        sprout::check::run(*tk, {}, &fresh);
+        REQUIRE(fresh.save(memo_file, "key"));
+        CHECK_FALSE(fs::exists(delta));
+    }
+    write(delta, old_delta);
+    rename_to("Video feedback, edited thrice");
+    unsaved = 1;
+    same_as_without_memo(check_and_save().second);
 }
