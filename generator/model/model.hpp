@@ -3,6 +3,7 @@
 // has checked clean. Renderers (web, pdf) read only this, never TOML. Every struct compares
 // member by member: tests require a model read back from the check memo's file (model_io.hpp)
 // to equal the one parsed.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -264,5 +265,13 @@ struct Model {
     const Term* term(const std::string& id) const;
     bool operator==(const Model&) const = default;
 };
+
+// Records with an `order` field (nations, audiences, pages) as the site lists them: by
+// `order`, keeping their stored id order where two share one.
+template <class T>
+std::vector<T> in_listed_order(std::vector<T> records) {
+    std::stable_sort(records.begin(), records.end(), [](const T& x, const T& y) { return x.order < y.order; });
+    return records;
+}
 
 }  // namespace sprout::model

@@ -21,8 +21,7 @@ void write_examples_view(Builder& b, bool by_area, Json groups) {
 void render_examples_views(Builder& b) {
     const auto& m = b.model;
     const auto examples = sorted_by_name(m.examples, [](const auto& e) { return e.name; });
-    auto nations = m.nations;
-    std::stable_sort(nations.begin(), nations.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    const auto nations = model::in_listed_order(m.nations);
     Json groups = Json::array();
     for (const auto& n : nations) {
         Json items = Json::array();

@@ -16,8 +16,7 @@ const std::map<std::string, std::string> kPageKinds = {
 
 void render_pages(Builder& b) {
     const auto& m = b.model;
-    auto pages = m.pages;
-    std::stable_sort(pages.begin(), pages.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    const auto pages = model::in_listed_order(m.pages);
     Json groups = Json::array();
     for (const std::string kind : {"chapter", "framework", "checklist", "guide", "about"}) {
         Json items = Json::array();

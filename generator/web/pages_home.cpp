@@ -18,17 +18,14 @@ Json section(const std::string& title, const std::string& url, std::size_t count
 void render_home(Builder& b) {
     const auto& m = b.model;
     Json audiences = Json::array(), nations = Json::array(), key = Json::array(), guides = Json::array();
-    auto sorted_audiences = m.audiences;
-    std::stable_sort(sorted_audiences.begin(), sorted_audiences.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    const auto sorted_audiences = model::in_listed_order(m.audiences);
     for (const auto& a : sorted_audiences)
         audiences.push_back({{"title", a.name}, {"url", urls::record("audiences", a.id)}});
-    auto sorted_nations = m.nations;
-    std::stable_sort(sorted_nations.begin(), sorted_nations.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    const auto sorted_nations = model::in_listed_order(m.nations);
     for (const auto& n : sorted_nations) nations.push_back({{"title", n.name}, {"url", urls::record("nations", n.id)}});
     for (const auto& s : m.statistics)
         if (s.key) key.push_back(b.statistic_entry(s));
-    auto pages = m.pages;
-    std::stable_sort(pages.begin(), pages.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    const auto pages = model::in_listed_order(m.pages);
     for (const auto& p : pages)
         guides.push_back({{"title", p.title}, {"url", urls::record("pages", p.id)}, {"summary_html", Builder::md_inline(p.summary)}});
     Json sections = Json::array({

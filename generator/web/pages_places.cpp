@@ -12,12 +12,6 @@ namespace sprout::web {
 
 namespace {
 
-template <class T>
-std::vector<T> by_order(std::vector<T> v) {
-    std::stable_sort(v.begin(), v.end(), [](const T& x, const T& y) { return x.order < y.order; });
-    return v;
-}
-
 // The briefs matching `keep`, each titled by `title(target)`.
 template <class Keep, class Title>
 Json briefs_where(const Builder& b, Keep keep, Title title) {
@@ -101,7 +95,7 @@ void render_audience(Builder& b, const model::Audience& a) {
     Json interventions = Json::array(), pages = Json::array();
     for (const auto& i : m.interventions)
         if (std::find(i.audiences.begin(), i.audiences.end(), a.id) != i.audiences.end()) interventions.push_back(b.intervention_entry(i));
-    for (const auto& p : by_order(m.pages))
+    for (const auto& p : model::in_listed_order(m.pages))
         if (std::find(p.audiences.begin(), p.audiences.end(), a.id) != p.audiences.end())
             pages.push_back({{"title", p.title}, {"url", urls::record("pages", p.id)}, {"summary_html", Builder::md_inline(p.summary)}});
     const Json briefs = briefs_where(
@@ -185,12 +179,12 @@ void render_services(Builder& b) {
 void render_places(Builder& b) {
     const auto& m = b.model;
     Json nations = Json::array();
-    for (const auto& n : by_order(m.nations))
+    for (const auto& n : model::in_listed_order(m.nations))
         nations.push_back({{"title", n.name}, {"url", urls::record("nations", n.id)}, {"summary_html", Builder::md(n.summary)}});
     b.page("nations-index", "nations/index.html", {{"items", std::move(nations)}},
            PageMeta("Nations", "Policy context, recommendations, examples and figures for each UK nation.", "nations"));
     Json audiences = Json::array();
-    for (const auto& a : by_order(m.audiences))
+    for (const auto& a : model::in_listed_order(m.audiences))
         audiences.push_back({{"title", a.name}, {"url", urls::record("audiences", a.id)}, {"summary_html", Builder::md(a.summary)}});
     b.page("audiences-index", "audiences/index.html", {{"items", std::move(audiences)}},
            PageMeta("Audiences", "What the toolkit offers each group of readers, with their briefs.", "audiences"));

@@ -99,8 +99,7 @@ void render_recommendations_views(Builder& b) {
     std::vector<const model::Recommendation*> no_nation;
     for (const auto& r : m.recommendations)
         if (r.nations.empty()) no_nation.push_back(&r);
-    auto nations = m.nations;
-    std::stable_sort(nations.begin(), nations.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    const auto nations = model::in_listed_order(m.nations);
     for (const auto& n : nations) {
         std::vector<const model::Recommendation*> recs;
         for (const auto& r : m.recommendations)

@@ -41,8 +41,7 @@ void render_statistics_views(Builder& b) {
     if (!untopical.empty()) groups.push_back({{"heading", "Other figures"}, {"id", "topic-none"}, {"items", std::move(untopical)}});
     write_statistics_view(b, false, groups);
 
-    auto nations = m.nations;
-    std::stable_sort(nations.begin(), nations.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    const auto nations = model::in_listed_order(m.nations);
     groups = Json::array();
     for (const auto& n : nations) {
         Json items = Json::array();
