@@ -5,7 +5,6 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <iterator>
-#include <random>
 #include <fstream>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -158,12 +157,6 @@ bool parse_page(std::string_view line, web::WrittenPage& p, const std::shared_pt
 std::string text_path(const fs::path& cache) { return cache.string() + ".text"; }
 std::string text_header(std::uint64_t id) { return fmt::format("sprout-cache-text 1 {:x}\n", id); }
 
-std::uint64_t new_text_id() {
-    std::random_device random;
-    const std::uint64_t id = (static_cast<std::uint64_t>(random()) << 32) ^ random() ^ static_cast<std::uint64_t>(now_ns());
-    return id ? id : 1;
-}
-
 // Puts every page's search text in the cache's text file and says where. Texts already there
 // (pages kept from the build that wrote it) stay where they are, and the others are added at
 // the end, while at least half of the file is in use; otherwise a new file is written whole
@@ -176,7 +169,7 @@ std::optional<StoredText> store_texts(const fs::path& cache, const Manifest& m) 
     const std::string path = text_path(cache), fresh = path + ".tmp";
     const bool add = m.text && m.text->same_file_as(path) && m.text->size() <= 2 * in_use + (64 << 10);
     StoredText out;
-    out.id = add ? m.text_id : new_text_id();
+    out.id = add ? m.text_id : util::random_id();
     out.file = add ? m.text : web::TextSpill::make_file(fresh, text_header(out.id));
     if (!out.file || !out.file->begin_adding()) return std::nullopt;
     bool ok = true;

@@ -10,7 +10,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <random>
 #include <regex>
 #include <set>
 #include <unordered_map>
@@ -19,6 +18,7 @@
 #include "model/model_io.hpp"
 #include "util/allocator.hpp"
 #include "util/binary_io.hpp"
+#include "util/hash_mix.hpp"
 #include "util/parallel.hpp"
 #include "util/text.hpp"
 
@@ -609,13 +609,6 @@ constexpr std::string_view kDeltaMagic = "sprout-check-memo-delta 1";
 
 std::string delta_file(const std::string& file) { return file + ".delta"; }
 
-std::uint64_t new_memo_id() {
-    std::random_device random;
-    const std::uint64_t id = (static_cast<std::uint64_t>(random()) << 32) ^ random() ^
-                             static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-    return id ? id : 1;
-}
-
 // Whether `file` is a kind's single file (site.toml), whose record is the model's site rather
 // than one in a list: a change to it is saved whole.
 bool single_file_kind(const std::string& file) {
@@ -654,7 +647,7 @@ bool Memo::save(const std::string& file, std::string_view key) {
             model::write(w, load::copy_records(*m.model, records));
         });
     }
-    const std::uint64_t id = new_memo_id();
+    const std::uint64_t id = util::random_id();
     const bool saved = util::write_binary_file(file, [&](util::BinaryWriter& w) {
         w.string(kMemoMagic);
         w.string(key);

@@ -19,4 +19,8 @@ inline std::uint64_t hash_mix(std::uint64_t h, std::uint64_t v) {
     return h ^ (h >> 31);
 }
 
+// A random, nonzero 64-bit id: what a cache file names the file beside it by, so that the two
+// are known to belong together.
+std::uint64_t random_id();
+
 }  // namespace sprout::util
