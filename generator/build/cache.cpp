@@ -155,7 +155,8 @@ bool parse_page(std::string_view line, web::WrittenPage& p, const std::shared_pt
 }
 
 std::string text_path(const fs::path& cache) { return cache.string() + ".text"; }
-std::string text_header(std::uint64_t id) { return fmt::format("sprout-cache-text 1 {:x}\n", id); }
+// Of one length whatever the id, so that the texts lie at the same offsets in every such file.
+std::string text_header(std::uint64_t id) { return fmt::format("sprout-cache-text 1 {:016x}\n", id); }
 
 // Puts every page's search text in the cache's text file and says where. Texts already there
 // (pages kept from the build that wrote it) stay where they are, and the others are added at
