@@ -724,9 +724,7 @@ bool Memo::load(const std::string& file, std::string_view key, const std::atomic
             else fresh->entries.erase(path);
             fresh->changed.insert(path);
         }
-        load::remove_records(*fresh->model, stale);
-        load::add_all(*fresh->model, std::move(records), false);
-        load::finish_model(*fresh->model);
+        load::replace_records(*fresh->model, stale, std::move(records), false);
     } else if (stop && stop->load()) {
         impl_ = std::make_unique<Impl>();
         return false;
@@ -817,9 +815,7 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         for (const auto& [file, e] : m->entries)
             if (!e.seen && e.facts && e.in_model) stale.insert(e.facts->path);
         if (m->model.use_count() > 1) m->model = std::make_shared<model::Model>(*m->model);  // still in use elsewhere
-        load::remove_records(*m->model, stale);
-        load::add_all(*m->model, std::move(model), site_read);
-        load::finish_model(*m->model);
+        load::replace_records(*m->model, stale, std::move(model), site_read);
         for (const auto& [file, e] : m->entries)
             if (!e.seen) m->changed.insert(file);
         std::erase_if(m->entries, [](const auto& kv) { return !kv.second.seen; });

@@ -91,10 +91,10 @@ bool parse_record(std::string_view text, const std::string& path, const schema::
 void add_to_model(model::Model& m, RawRecord& r);
 // Frees a record's parsed TOML and body, keeping kind, id and path (when it goes into no model).
 void free_parsed(RawRecord& r);
-// Moves every record of `from` into `m`, and its site when `with_site` (site.toml was added to it).
-void add_all(model::Model& m, model::Model&& from, bool with_site);
-// Removes the records whose files (display paths, as RawRecord::path) are in `files`.
-void remove_records(model::Model& m, const std::unordered_set<std::string>& files);
+// The records whose files (display paths, as RawRecord::path) are in `files` taken out of
+// `m`, every record of `records` moved in (its site too when `with_site`: site.toml was read
+// into it), and the model put in order again: a model patched with what changed in some files.
+void replace_records(model::Model& m, const std::unordered_set<std::string>& files, model::Model&& records, bool with_site);
 // A model of copies of the records whose files are in `files` (without the site).
 model::Model copy_records(const model::Model& m, const std::unordered_set<std::string>& files);
 // Puts every kind of record in id order, once all are added.

@@ -327,16 +327,12 @@ void add_to_model(Model& m, RawRecord& r) {
     free_parsed(r);
 }
 
-void add_all(Model& m, Model&& from, bool with_site) {
-    if (with_site) m.site = std::move(from.site);
-    each_list(m, from, [](auto& to, auto& list) { std::move(list.begin(), list.end(), std::back_inserter(to)); });
-}
-
-void remove_records(Model& m, const std::unordered_set<std::string>& files) {
-    if (files.empty()) return;
-    each_list(m, m, [&](auto& list, auto&) {
-        std::erase_if(list, [&](const auto& rec) { return files.count(rec.pos.file) > 0; });
-    });
+void replace_records(Model& m, const std::unordered_set<std::string>& files, Model&& records, bool with_site) {
+    if (!files.empty())
+        each_list(m, m, [&](auto& list, auto&) { std::erase_if(list, [&](const auto& rec) { return files.count(rec.pos.file) > 0; }); });
+    if (with_site) m.site = std::move(records.site);
+    each_list(m, records, [](auto& to, auto& list) { std::move(list.begin(), list.end(), std::back_inserter(to)); });
+    finish_model(m);
 }
 
 model::Model copy_records(const model::Model& m, const std::unordered_set<std::string>& files) {

@@ -248,7 +248,7 @@ bool Staging::place_kept(const std::string& rel, const fs::path& full, const Fil
         bool in_spare = false;
         if (recycled_) {
             std::lock_guard lock(mu_);
-            in_spare = in_spare_.count(&recorded) > 0 && !written_.count(rel);
+            in_spare = in_spare_locked(rel, recorded);
             if (in_spare) ++spared_;
         }
         if (!in_spare) {
@@ -303,8 +303,8 @@ void Staging::link_kept(const std::vector<std::pair<std::string, const FileDiges
         std::lock_guard lock(mu_);
         for (std::size_t i = 0; i < files.size(); ++i) {
             const auto& [relative, recorded] = files[i];
-            // As place_kept decides, for the files that need no link.
-            const bool in_spare = !in_place_ && recycled_ && in_spare_.count(recorded) > 0 && !written_.count(relative);
+            // The files that need no link, as in place_kept.
+            const bool in_spare = !in_place_ && in_spare_locked(relative, *recorded);
             if (!in_place_ && !in_spare) {
                 to_link.push_back(i);
                 continue;
@@ -378,6 +378,10 @@ fs::path Staging::prepare(std::string_view relative) const {
 void Staging::record(const std::string& relative, const FileDigest& digest, bool linked) const {
     std::lock_guard lock(mu_);
     record_locked(relative, digest, linked);
+}
+
+bool Staging::in_spare_locked(const std::string& relative, const FileDigest& recorded) const {
+    return recycled_ && in_spare_.count(&recorded) > 0 && !written_.count(relative);
 }
 
 void Staging::record_locked(const std::string& relative, const FileDigest& digest, bool linked) const {

@@ -187,6 +187,9 @@ private:
     // Notes what is now at `relative`: written, or `linked` from the previous site.
     void record(const std::string& relative, const FileDigest& digest, bool linked) const;
     void record_locked(const std::string& relative, const FileDigest& digest, bool linked) const;  // with mu_ held
+    // With mu_ held: the recycled spare already has the previous build's file at `relative`
+    // (unchanged_record found it there) and nothing was written there since.
+    bool in_spare_locked(const std::string& relative, const FileDigest& recorded) const;
     void make_parent(const std::filesystem::path& full) const;
     void commit_in_place();
 
