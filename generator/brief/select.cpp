@@ -127,6 +127,46 @@ int ratings_at(const model::Model& m, const model::Intervention& i, double best)
 
 }  // namespace
 
+namespace {
+
+// The bit standing for `id` among `ids`, adding it there if there is room; 0 when there is not.
+std::uint64_t bit_for(std::vector<std::string>& ids, const std::string& id) {
+    const auto it = std::find(ids.begin(), ids.end(), id);
+    if (it != ids.end()) return std::uint64_t{1} << (it - ids.begin());
+    if (ids.size() == 64) return 0;
+    ids.push_back(id);
+    return std::uint64_t{1} << (ids.size() - 1);
+}
+
+// The bit standing for `id` among `ids`, 0 when it is not there.
+std::uint64_t bit_of(const std::vector<std::string>& ids, std::string_view id) {
+    const auto it = std::find(ids.begin(), ids.end(), id);
+    return it == ids.end() ? 0 : std::uint64_t{1} << (it - ids.begin());
+}
+
+std::vector<InterventionOrders::Reach> reach_of(const std::vector<model::Intervention>& interventions,
+                                               std::vector<std::string>& nation_ids, std::vector<std::string>& audience_ids) {
+    std::vector<InterventionOrders::Reach> out;
+    out.reserve(interventions.size());
+    for (const auto& i : interventions) {
+        InterventionOrders::Reach r;
+        for (const auto& av : i.availability) {
+            const std::uint64_t bit = bit_for(nation_ids, av.nation);
+            if (bit == 0) return {};  // more nations than bits: filtered from the records
+            r.nations |= bit;
+        }
+        for (const auto& a : i.audiences) {
+            const std::uint64_t bit = bit_for(audience_ids, a);
+            if (bit == 0) return {};
+            r.audiences |= bit;
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+
+}  // namespace
+
 InterventionOrders order_interventions(const model::Model& m) {
     struct Keyed {
         const model::Intervention* i;
@@ -149,6 +189,7 @@ InterventionOrders order_interventions(const model::Model& m) {
     for (const auto& k : keyed) out.strongest_first.push_back(k.i);
     for (const auto& i : m.interventions) out.by_name.push_back(&i);
     std::stable_sort(out.by_name.begin(), out.by_name.end(), [](auto* x, auto* y) { return x->name < y->name; });
+    out.reach = reach_of(m.interventions, out.nation_ids, out.audience_ids);
     return out;
 }
 
@@ -156,15 +197,24 @@ std::vector<const model::Intervention*> interventions(const model::Model& m, con
                                                       const model::Audience& a, const std::string& nation,
                                                       const model::BriefSection& s) {
     // Filtering a stably sorted list keeps the order a stable sort of the filtered list would give.
+    const bool by_bits = orders.reach.size() == m.interventions.size();
+    const std::uint64_t here = bit_of(orders.nation_ids, nation) | bit_of(orders.nation_ids, "uk");
+    const std::uint64_t addressed = bit_of(orders.audience_ids, a.id);
+    const bool need_audience = s.filter == "audience" || s.filter == "audience-and-nation";
+    const bool need_nation = s.filter == "nation" || s.filter == "audience-and-nation";
     const auto keep = [&](const model::Intervention& i) {
-        bool available = false;
-        for (const auto& av : i.availability)
-            if (av.nation == nation || av.nation == "uk") available = true;
-        const bool aud = contains(i.audiences, a.id);
-        if (s.filter == "audience") return aud;
-        if (s.filter == "nation") return available;
-        if (s.filter == "audience-and-nation") return aud && available;
-        return true;
+        if (!need_audience && !need_nation) return true;
+        bool available = false, aud = false;
+        if (by_bits) {
+            const auto& r = orders.reach[static_cast<std::size_t>(&i - m.interventions.data())];
+            available = (r.nations & here) != 0;
+            aud = (r.audiences & addressed) != 0;
+        } else {
+            for (const auto& av : i.availability)
+                if (av.nation == nation || av.nation == "uk") available = true;
+            aud = contains(i.audiences, a.id);
+        }
+        return (!need_audience || aud) && (!need_nation || available);
     };
     std::vector<const model::Intervention*> out;
     if (s.order == "strongest-first" || s.order == "name") {

@@ -2,6 +2,7 @@
 // What goes into a brief: the selection rules, apart from how the result is set out. Each
 // function reads the model and a section's settings (filter, order, limit) and returns the
 // records in the order they appear. The rules, in full, are in docs/BRIEFS.md.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,15 @@ struct InterventionOrders {
     // Strongest rating first; ties by how many ratings reach it, then by name, then as in the model.
     std::vector<const model::Intervention*> strongest_first;
     std::vector<const model::Intervention*> by_name;  // ties as in the model
+    // Where each intervention is available and whom it is for, as bits over `nation_ids` and
+    // `audience_ids`, in the model's order. Every brief filters every intervention: read from
+    // their records, spread over a gigabyte at N = 100,000, that was a third of the briefs'
+    // time there (docs/PERFORMANCE.md). Empty when there are more than 64 ids of either kind.
+    struct Reach {
+        std::uint64_t nations = 0, audiences = 0;
+    };
+    std::vector<Reach> reach;
+    std::vector<std::string> nation_ids, audience_ids;
 };
 InterventionOrders order_interventions(const model::Model& m);
 // Interventions for a section: filter "audience", "nation" (available there or UK-wide),
