@@ -38,6 +38,27 @@ TEST_CASE("the link checker accepts a good site and names each broken link", "[w
     CHECK(e.find("../a: points to a folder") != std::string::npos);
 }
 
+TEST_CASE("the link checker tells files from folders and missing paths in a site of thousands", "[web][links]") {
+    // Enough files and folders that the checker's path tables grow several times over.
+    test::TempDir tmp;
+    output::Staging out(tmp.path() / "site");
+    constexpr int kFolders = 150, kPages = 20;
+    for (int f = 0; f < kFolders; ++f)
+        for (int p = 0; p < kPages; ++p) {
+            const std::string next = "../../d" + std::to_string((f + 1) % kFolders) + "/s/p" + std::to_string((p + 7) % kPages) + ".html";
+            out.write("d" + std::to_string(f) + "/s/p" + std::to_string(p) + ".html", "<a href=\"" + next + "\">next</a>");
+        }
+    CHECK(check_error(out).empty());
+
+    out.write("index.html", R"h(<a href="d3/s/p19.html">ok</a><a href="d3/s/p20.html">past the end</a><a href="d150/s/p0.html">no folder</a><a href="d3/s">folder</a><a href="d3">top folder</a>)h");
+    const std::string e = check_error(out);
+    CHECK(e.find("4 broken internal link(s)") != std::string::npos);
+    CHECK(e.find("index.html: d3/s/p20.html: no such file d3/s/p20.html") != std::string::npos);
+    CHECK(e.find("index.html: d150/s/p0.html: no such file d150/s/p0.html") != std::string::npos);
+    CHECK(e.find("index.html: d3/s: points to a folder") != std::string::npos);
+    CHECK(e.find("index.html: d3: points to a folder") != std::string::npos);
+}
+
 TEST_CASE("links to briefs count only once the brief is written", "[web][links]") {
     test::TempDir tmp;
     output::Staging out(tmp.path() / "site");
