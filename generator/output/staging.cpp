@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdexcept>
+#include <utility>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -440,6 +441,14 @@ Staging::Stream::Stream(const Staging& owner, std::string relative)
     fd_ = open_for_writing(owner_.prepare(relative_), relative_);
     block_.reserve(kFileHashBlock);
 }
+
+Staging::Stream::Stream(Stream&& other) noexcept
+    : owner_(other.owner_),
+      relative_(std::move(other.relative_)),
+      fd_(std::exchange(other.fd_, -1)),
+      block_(std::move(other.block_)),
+      hash_(other.hash_),
+      size_(other.size_) {}
 
 Staging::Stream::~Stream() {
     if (fd_ >= 0) ::close(fd_);

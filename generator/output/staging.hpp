@@ -76,6 +76,7 @@ public:
     // may be open at once.
     class Stream {
     public:
+        Stream(Stream&& other) noexcept;
         Stream(const Stream&) = delete;
         Stream& operator=(const Stream&) = delete;
         ~Stream();  // without close(): the file is left incomplete in the staging folder, unrecorded

@@ -150,15 +150,29 @@ void Builder::page(const std::string& tmpl, const std::string& path, Json ctx, P
     // the next contexts (docs/PERFORMANCE.md). Templates and the glossary linker are only read.
     render_queue_.submit([this, tmpl, path, root = std::move(root), ctx = std::move(ctx), hash, template_hash]() mutable {
         if (*hash == 0) *hash = context_hash(tmpl, template_hash, ctx);
-        std::string html = templates_.page(tmpl, ctx);
-        ctx = Json();  // the compare table's context is tens of megabytes: not kept beside its page
-        // The largest pages (the crosswalk and compare table, 12-17 MB at N = 10,000) are
-        // written as they are linked, not copied whole first.
+        // A page past a megabyte (list pages: the crosswalk is 17 MB at N = 10,000, 170 MB at
+        // N = 100,000) is linked and written as it renders, a megabyte at a time, instead of
+        // being held whole in memory that is fresh each time.
         constexpr std::size_t kStreamAbove = 1 << 20;
-        if (html.size() > kStreamAbove) {
-            auto file = out_.open(path);
-            glossary_.apply_to(html, root, path, [&file](std::string_view piece) { file.append(piece); });
-            file.close();
+        std::string html, linked;
+        std::optional<output::Staging::Stream> file;
+        std::optional<GlossaryLinker::Pass> pass;
+        mustache::Template::Output rendering{html, [&](std::string_view piece) {
+            if (!file) {
+                file.emplace(out_.open(path));
+                pass.emplace(glossary_, root, path);
+            }
+            pass->feed(piece, linked);
+            file->append(linked);
+            linked.clear();
+        }, kStreamAbove};
+        templates_.page(tmpl, ctx, rendering);
+        ctx = Json();  // the compare table's context is tens of megabytes: not kept beside its page
+        if (file) {
+            pass->feed(html, linked);
+            pass->finish(linked);
+            file->append(linked);
+            file->close();
             return;
         }
         html = glossary_.apply(html, root, path);

@@ -1,7 +1,6 @@
 #pragma once
 // In-text definitions: the first use of each glossary term in a page's main text becomes a
 // link to its definition, with the definition as a tooltip and abbreviations marked <abbr>.
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,24 +14,38 @@ class GlossaryLinker {
 public:
     explicit GlossaryLinker(const model::Model& m);
 
-    // Rewrites text inside <main> of a rendered page. `root` is the page's prefix to the
-    // site root. Text inside links, headings, code, abbreviations, buttons, tables' headers
-    // and SVG is left alone, as is any element marked data-nogloss (source lines) and the
-    // glossary page itself.
+    // Rewrites text inside <main> of a rendered page, up to its </main>. `root` is the page's
+    // prefix to the site root. Text inside links, headings, code, abbreviations, buttons,
+    // tables' headers and SVG is left alone, as is any element marked data-nogloss (source
+    // lines) and the glossary page itself.
     std::string apply(const std::string& html, const std::string& root, const std::string& page_path) const;
-    // The same, handing the page to `emit` a megabyte or so at a time instead of returning it:
-    // a page of tens of megabytes is never held twice.
-    void apply_to(const std::string& html, const std::string& root, const std::string& page_path,
-                  const std::function<void(std::string_view)>& emit) const;
+
+    // The same for a page handed over a piece at a time as it renders, so that a page of a
+    // hundred megabytes is never held whole: feed() appends to `out` what it can link so far
+    // (a tag or text cut off at a piece's end waits for the next), finish() the rest.
+    class Pass {
+    public:
+        Pass(const GlossaryLinker& linker, const std::string& root, const std::string& page_path);
+        void feed(std::string_view html, std::string& out);
+        void finish(std::string& out);
+
+    private:
+        // Links `html`, whole tags and texts up to a tag's start, or to the page's end when
+        // `last`; returns how much of it was used (the rest waits for more).
+        std::size_t link(std::string_view html, std::string& out, bool last);
+        void link_text(std::string_view text, std::string& out);
+
+        const GlossaryLinker& g_;
+        std::string root_;
+        enum class Where { before_main, in_main, after_main } where_;
+        std::string pending_;  // fed but not yet linked
+        std::vector<bool> used_;  // terms linked already, each once a page
+        int skip_depth_ = 0;
+        std::string nogloss_tag_;
+        int nogloss_depth_ = 0;
+    };
 
 private:
-    // Whether apply changes `html` at all; where its <main> element starts and ends when so.
-    bool applies(const std::string& html, const std::string& page_path, std::size_t& main_open, std::size_t& main_close) const;
-    // Appends `html` with its terms linked to `out`, calling `flush(out)` between pieces.
-    template <class Flush>
-    void link_terms(const std::string& html, const std::string& root, std::size_t main_open, std::size_t main_close,
-                    std::string& out, Flush&& flush) const;
-
     struct Form {
         std::string text;      // what to look for
         bool case_sensitive;   // abbreviations match exactly; words ignore case

@@ -160,8 +160,9 @@ Template::Template(std::string_view in) {
 struct Template::Renderer {
     const std::vector<Node>& nodes;
     std::vector<const json*> scopes;
+    Output& output;
     std::string& out;
-    std::size_t line_start;
+    std::size_t line_start;  // counted from the rendering's first byte, flushed ones included
     const Content* content = nullptr;
     bool line_had_section = false;
 
@@ -176,14 +177,23 @@ struct Template::Renderer {
         return nullptr;
     }
 
-    // A line that held a rendered section tag and produced only blanks is dropped.
+    // A line that held a rendered section tag and produced only blanks is dropped. A line
+    // whose start was flushed (by the page inside a layout, on the layout's line) held a
+    // newline, so it is not blank.
     void end_line(const std::string* newline) {
-        const bool blank = out.find_first_not_of(" \t", line_start) == std::string::npos;
+        const bool in_hand = line_start >= output.flushed;
+        const std::size_t at = in_hand ? line_start - output.flushed : 0;
+        const bool blank = in_hand && out.find_first_not_of(" \t", at) == std::string::npos;
         if (line_had_section && blank)
-            out.resize(line_start);
+            out.resize(at);
         else if (newline)
             out += *newline;
-        line_start = out.size();
+        if (output.flush && out.size() >= output.flush_above) {
+            output.flush(out);
+            output.flushed += out.size();
+            out.clear();
+        }
+        line_start = output.flushed + out.size();
         line_had_section = false;
     }
 
@@ -208,7 +218,7 @@ struct Template::Renderer {
                 case Kind::variable:
                 case Kind::raw_variable:
                     if (content && n.kind == Kind::raw_variable && n.path.size() == 1 && n.path[0] == "content") {
-                        (*content)(out);
+                        (*content)(output);
                     } else if (const json* v = lookup(n.path)) {
                         if (v->is_string()) {
                             const auto& s = v->get_ref<const std::string&>();
@@ -239,11 +249,16 @@ struct Template::Renderer {
     }
 };
 
-void Template::render(std::span<const json* const> scopes, std::string& out, const Content* content) const {
-    Renderer r{nodes_, {}, out, out.size(), content};
+void Template::render(std::span<const json* const> scopes, Output& out, const Content* content) const {
+    Renderer r{nodes_, {}, out, out.text, out.flushed + out.text.size(), content};
     for (const json* s : scopes) r.scopes.push_back(resolve(s));
     r.run(0, nodes_.size());
     r.end_line(nullptr);
+}
+
+void Template::render(std::span<const json* const> scopes, std::string& out) const {
+    Output whole{out, {}, 0, 0};
+    render(scopes, whole);
 }
 
 }  // namespace sprout::web::mustache

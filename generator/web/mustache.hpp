@@ -41,11 +41,21 @@ public:
     // Throws SyntaxError.
     explicit Template(std::string_view text);
 
+    // Where a rendering goes. With `flush`, whenever a line ends with `text` holding
+    // `flush_above` bytes or more, `text` is handed to `flush` and emptied: a page of a hundred
+    // megabytes is written as it renders instead of being held whole (web/builder.cpp).
+    struct Output {
+        std::string& text;
+        std::function<void(std::string_view)> flush;
+        std::size_t flush_above = 0;
+        std::size_t flushed = 0;  // bytes handed to `flush` so far
+    };
     // Appends the rendering to `out`. `scopes` is the context stack, outermost first.
     // `content`, when given, renders `{{{content}}}` itself, straight into `out` (the layout
     // around a page), instead of it being looked up.
-    using Content = std::function<void(std::string& out)>;
-    void render(std::span<const nlohmann::json* const> scopes, std::string& out, const Content* content = nullptr) const;
+    using Content = std::function<void(Output& out)>;
+    void render(std::span<const nlohmann::json* const> scopes, Output& out, const Content* content = nullptr) const;
+    void render(std::span<const nlohmann::json* const> scopes, std::string& out) const;
 
 private:
     enum class Kind { text, newline, variable, raw_variable, section, inverted };

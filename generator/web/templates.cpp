@@ -114,13 +114,18 @@ std::string Templates::fragment(const std::string& name, const nlohmann::json& c
 
 std::string Templates::page(const std::string& name, const nlohmann::json& context) const {
     std::string out;
+    mustache::Template::Output whole{out, {}, 0, 0};
+    page(name, context, whole);
+    return out;
+}
+
+void Templates::page(const std::string& name, const nlohmann::json& context, mustache::Template::Output& out) const {
     // The page's template renders straight into the layout's output where the layout shows
     // `{{{content}}}`: rendered apart and then copied in, the largest pages (the crosswalk,
     // 17 MB at N = 10,000) were held twice at once.
     const nlohmann::json* scopes[] = {&context};
-    const mustache::Template::Content content = [&](std::string& into) { get(name).render(scopes, into); };
+    const mustache::Template::Content content = [&](mustache::Template::Output& into) { get(name).render(scopes, into); };
     get("layout").render(scopes, out, &content);
-    return out;
 }
 
 }  // namespace sprout::web

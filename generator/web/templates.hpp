@@ -10,10 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assets/assets.hpp"
-
-namespace sprout::web::mustache {
-class Template;
-}
+#include "web/mustache.hpp"
 
 namespace sprout::web {
 
@@ -28,6 +25,8 @@ public:
     // Renders page template `name` ("intervention" → intervention.mustache) with `context`,
     // then wraps it in layout.mustache, which gets the same context plus `content`.
     std::string page(const std::string& name, const nlohmann::json& context) const;
+    // The same, into `out`, which may hand it on a piece at a time (mustache::Template::Output).
+    void page(const std::string& name, const nlohmann::json& context, mustache::Template::Output& out) const;
     // Renders one template alone (no layout).
     std::string fragment(const std::string& name, const nlohmann::json& context) const;
 

@@ -122,3 +122,41 @@ TEST_CASE("An object with a shared base reads as the base's members under its ow
     // The key cannot be written in a template, and a base that is not a reference is ignored.
     CHECK(render("{{scale}}", json{{std::string(kBaseKey), base}}) == "");
 }
+
+TEST_CASE("A rendering handed on a piece at each line end joins into the whole rendering") {
+    // Big pages are written as they render (web/builder.cpp): a layout around a page, each
+    // flushing the same output wherever a line ends, with standalone section lines dropped
+    // even when the layout's line began before the page's pieces went.
+    const Template layout("<html>\n  {{#head}}\n<title>{{t}}</title>\n  {{/head}}\n<body>{{#head}}{{{content}}}{{/head}}</body>\n{{#none}}\n{{/none}}\nend\n");
+    const Template page("<main>\n{{#rows}}\n  {{#show}}\n<p>{{n}}</p>\n  {{/show}}\n\n{{/rows}}\n{{^rows}}\nno rows\n{{/rows}}\n</main>");
+    json rows = json::array();
+    for (int i = 0; i < 40; ++i) rows.push_back({{"n", i}, {"show", i % 3 != 0}});
+    const json c = {{"head", true}, {"t", "T"}, {"rows", rows}, {"none", false}};
+    const json* scopes[] = {&c};
+    const auto rendered = [&](std::size_t flush_above, std::size_t& pieces) {
+        std::string text, joined;
+        Template::Output out{text, [&](std::string_view piece) {
+            joined += piece;
+            ++pieces;
+        }, flush_above};
+        const Template::Content content = [&](Template::Output& into) { page.render(scopes, into); };
+        layout.render(scopes, out, &content);
+        CHECK(out.flushed == joined.size());
+        return joined + text;
+    };
+    std::string whole;
+    Template::Output all{whole, {}, 0};
+    const Template::Content content = [&](Template::Output& into) { page.render(scopes, into); };
+    layout.render(scopes, all, &content);
+    CHECK(whole.find("<title>T</title>") != std::string::npos);
+    CHECK(whole.find("<p>38</p>") != std::string::npos);
+    CHECK(whole.find("<p>0</p>") == std::string::npos);
+    CHECK(whole.find("no rows") == std::string::npos);
+    CHECK(whole.ends_with("</body>\n\nend\n"));
+    for (const std::size_t above : {0, 1, 10, 100, 1000}) {
+        INFO("flushed past " << above << " bytes");
+        std::size_t pieces = 0;
+        CHECK(rendered(above, pieces) == whole);
+        if (above <= 10) CHECK(pieces > 20);
+    }
+}

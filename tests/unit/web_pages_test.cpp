@@ -172,27 +172,47 @@ TEST_CASE("the same model gives byte-identical output", "[web][determinism]") {
 }
 
 TEST_CASE("a page linked a piece at a time comes out as when linked whole", "[web][glossary]") {
-    // Pages over a megabyte are written as they are linked (Builder::page): the pieces must
-    // join into exactly the page apply() returns, with each term linked once, wherever the
-    // piece boundaries fall.
+    // Big pages are linked as they render (Builder::page), in pieces cut wherever a line ends:
+    // through words, terms and tags alike. The pieces must link into exactly the page apply()
+    // returns, with each term linked once, and nothing outside <main> linked.
     const auto m = test::web_model();
     const web::GlossaryLinker linker(m);
-    std::string html = "<html><head><title>attachment</title></head><body><main>";
-    for (int i = 0; i < 50000; ++i)
-        html += "<p>Row " + std::to_string(i) + ": secure attachment and more text <em>attachment</em></p>\n";
-    html += "</main><footer>attachment</footer></body></html>";
-    REQUIRE(html.size() > 3 * (1 << 20));
-    const std::string whole = linker.apply(html, "../", "compare.html");
-    std::string joined;
-    std::size_t pieces = 0;
-    linker.apply_to(html, "../", "compare.html", [&](std::string_view piece) {
-        joined += piece;
-        ++pieces;
-    });
-    CHECK(pieces > 2);
-    CHECK(joined == whole);
-    CHECK(whole != html);  // a term was linked
+    const auto page = [](int rows) {
+        std::string html = "<html><head><title>attachment</title></head><body><main class=\"x\">";
+        for (int i = 0; i < rows; ++i)
+            html += "<p>Row " + std::to_string(i) + ": secure attachment and more text <em>attachment</em></p>\n";
+        return html + "</main><footer>attachment</footer></body></html>";
+    };
+    const auto in_pieces = [&](const std::string& html, const std::vector<std::size_t>& sizes) {
+        web::GlossaryLinker::Pass pass(linker, "../", "compare.html");
+        std::string out;
+        std::size_t at = 0;
+        for (std::size_t k = 0; at < html.size(); ++k) {
+            const std::size_t n = std::min(sizes[k % sizes.size()], html.size() - at);
+            pass.feed(std::string_view(html).substr(at, n), out);
+            at += n;
+        }
+        pass.finish(out);
+        return out;
+    };
     const std::string link = "<a class=\"term\" href=\"../glossary/index.html#term-attachment\"";
-    CHECK(whole.find(link) != std::string::npos);
+
+    const std::string big = page(50000);
+    REQUIRE(big.size() > 3 * (1 << 20));
+    const std::string whole = linker.apply(big, "../", "compare.html");
+    CHECK(whole != big);  // a term was linked, once, inside <main> only
+    CHECK(whole.find(link) > whole.find("<main"));
     CHECK(whole.find(link, whole.find(link) + 1) == std::string::npos);
+    CHECK(whole.ends_with("</main><footer>attachment</footer></body></html>"));
+    CHECK(in_pieces(big, {1 << 20, 7, 65536, 3, 1000003}) == whole);
+
+    // Every cut of a small page: inside "<main", inside the term, inside "</main>".
+    const std::string small = page(3);
+    const std::string small_whole = linker.apply(small, "../", "compare.html");
+    CHECK(small_whole.find(link) != std::string::npos);
+    for (std::size_t cut = 1; cut < small.size(); ++cut) {
+        INFO("cut at " << cut);
+        CHECK(in_pieces(small, {cut, small.size()}) == small_whole);
+    }
+    CHECK(in_pieces(small, {1}) == small_whole);  // a byte at a time
 }
