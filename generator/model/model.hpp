@@ -5,6 +5,7 @@
 // to equal the one parsed.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -265,6 +266,16 @@ struct Model {
     const Term* term(const std::string& id) const;
     bool operator==(const Model&) const = default;
 };
+
+// Where `record` is in `records` (its index), or records.size() when it is not one of them:
+// what per-record tables are indexed by, one step instead of a lookup by id.
+template <class T>
+std::size_t position_in(const std::vector<T>& records, const T& record) {
+    const std::less<const T*> before;
+    const T* at = &record;
+    if (records.empty() || before(at, records.data()) || !before(at, records.data() + records.size())) return records.size();
+    return static_cast<std::size_t>(at - records.data());
+}
 
 // Records with an `order` field (nations, audiences, pages) as the site lists them: by
 // `order`, keeping their stored id order where two share one.

@@ -286,7 +286,9 @@ void Builder::finish() {
     // N = 10,000).
     {
         std::lock_guard lock(items_mu_);
-        std::unordered_map<const void*, SharedItem>().swap(shared_items_);
+        for (ItemSlots* slots : {&intervention_items_, &recommendation_items_, &example_items_, &statistic_items_})
+            ItemSlots().swap(*slots);
+        std::unordered_map<const void*, std::unique_ptr<SharedItem>>().swap(other_items_);
     }
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].input_hash = hashes_[i];
 }
@@ -466,16 +468,25 @@ std::string Builder::nation_name(const std::string& id) const {
     return n ? n->name : id;
 }
 
-template <class Make>
-const Builder::SharedItem& Builder::shared_item(const void* record, Make make) const {
+template <class T, class Make>
+const Builder::SharedItem& Builder::shared_item(const std::vector<T>& records, const T& record, ItemSlots& slots,
+                                                Make make) const {
+    std::unique_ptr<SharedItem>* slot = nullptr;
     {
         std::lock_guard lock(items_mu_);
-        if (auto it = shared_items_.find(record); it != shared_items_.end()) return it->second;
+        if (const std::size_t at = model::position_in(records, record); at < records.size()) {
+            if (slots.empty()) slots.resize(records.size());  // once: slots never move after
+            slot = &slots[at];
+        } else {
+            slot = &other_items_[&record];  // a map's values stay where they are
+        }
+        if (*slot) return **slot;
     }
     Json item = make();
     const std::uint64_t hash = json_hash(item);
     std::lock_guard lock(items_mu_);
-    return shared_items_.try_emplace(record, SharedItem{std::move(item), hash}).first->second;
+    if (!*slot) *slot = std::make_unique<SharedItem>(SharedItem{std::move(item), hash});
+    return **slot;
 }
 
 namespace {
@@ -483,28 +494,28 @@ Json reference_to(const auto& item) { return share(item.json, item.hash); }
 }  // namespace
 
 Json Builder::intervention_item(const model::Intervention& i) const {
-    return shared_item(&i, [&] { return make_intervention_item(i); }).json;
+    return shared_item(model.interventions, i, intervention_items_, [&] { return make_intervention_item(i); }).json;
 }
 Json Builder::intervention_entry(const model::Intervention& i) const {
-    return reference_to(shared_item(&i, [&] { return make_intervention_item(i); }));
+    return reference_to(shared_item(model.interventions, i, intervention_items_, [&] { return make_intervention_item(i); }));
 }
 Json Builder::recommendation_item(const model::Recommendation& r) const {
-    return shared_item(&r, [&] { return make_recommendation_item(r); }).json;
+    return shared_item(model.recommendations, r, recommendation_items_, [&] { return make_recommendation_item(r); }).json;
 }
 Json Builder::recommendation_entry(const model::Recommendation& r) const {
-    return reference_to(shared_item(&r, [&] { return make_recommendation_item(r); }));
+    return reference_to(shared_item(model.recommendations, r, recommendation_items_, [&] { return make_recommendation_item(r); }));
 }
 Json Builder::example_item(const model::Example& e) const {
-    return shared_item(&e, [&] { return make_example_item(e); }).json;
+    return shared_item(model.examples, e, example_items_, [&] { return make_example_item(e); }).json;
 }
 Json Builder::example_entry(const model::Example& e) const {
-    return reference_to(shared_item(&e, [&] { return make_example_item(e); }));
+    return reference_to(shared_item(model.examples, e, example_items_, [&] { return make_example_item(e); }));
 }
 Json Builder::statistic_item(const model::Statistic& s) const {
-    return shared_item(&s, [&] { return make_statistic_item(s); }).json;
+    return shared_item(model.statistics, s, statistic_items_, [&] { return make_statistic_item(s); }).json;
 }
 Json Builder::statistic_entry(const model::Statistic& s) const {
-    return reference_to(shared_item(&s, [&] { return make_statistic_item(s); }));
+    return reference_to(shared_item(model.statistics, s, statistic_items_, [&] { return make_statistic_item(s); }));
 }
 
 Json Builder::make_intervention_item(const model::Intervention& i) const {

@@ -90,22 +90,71 @@ void tidy(std::unordered_map<std::string, std::vector<CiteUse>>& uses) {
 
 }  // namespace
 
-CrossRefs::CrossRefs(const model::Model& m) : m_(m) {
-    for (const auto& x : m.interventions) {
+namespace {
+
+// Each record's place in `records` by its id (views of the model's own strings).
+template <class T>
+std::unordered_map<std::string_view, std::size_t> places_by_id(const std::vector<T>& records) {
+    std::unordered_map<std::string_view, std::size_t> out;
+    out.reserve(records.size());
+    for (std::size_t k = 0; k < records.size(); ++k) out.emplace(records[k].id, k);
+    return out;
+}
+
+template <class T, class List>
+const List& at_place(const std::vector<T>& records, const std::vector<List>& lists, const T& record) {
+    static const List none;
+    const std::size_t k = model::position_in(records, record);
+    return k < lists.size() ? lists[k] : none;
+}
+
+}  // namespace
+
+CrossRefs::CrossRefs(const model::Model& m)
+    : examples_by_intervention_(m.interventions.size()),
+      examples_by_recommendation_(m.recommendations.size()),
+      related_interventions_(m.interventions.size()),
+      m_(m) {
+    const auto intervention_at = places_by_id(m.interventions);
+    const auto place = [](const auto& places, std::string_view id) {
+        const auto it = places.find(id);
+        return it == places.end() ? std::string_view::npos : it->second;
+    };
+    for (std::size_t k = 0; k < m.interventions.size(); ++k) {
+        const auto& x = m.interventions[k];
         for (const auto& g : x.ratings) rated_at[{g.scale, g.level}].push_back({&x, &g});
         for (const auto& rel : x.related) {
-            related_interventions[x.id].push_back(rel);
-            related_interventions[rel].push_back(x.id);
+            // An id that names no intervention has no page to list it on.
+            related_interventions_[k].push_back(rel);
+            if (const std::size_t r = place(intervention_at, rel); r != std::string_view::npos)
+                related_interventions_[r].push_back(x.id);
         }
     }
+    const auto recommendation_at = places_by_id(m.recommendations);
     for (const auto& x : m.examples) {
-        for (const auto& i : x.interventions) examples_by_intervention[i].push_back(&x);
-        for (const auto& i : x.recommendations) examples_by_recommendation[i].push_back(&x);
+        for (const auto& i : x.interventions)
+            if (const std::size_t k = place(intervention_at, i); k != std::string_view::npos)
+                examples_by_intervention_[k].push_back(&x);
+        for (const auto& r : x.recommendations)
+            if (const std::size_t k = place(recommendation_at, r); k != std::string_view::npos)
+                examples_by_recommendation_[k].push_back(&x);
     }
-    for (auto& [_, v] : related_interventions) {
+    for (auto& v : related_interventions_) {
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
     }
+}
+
+const std::vector<const model::Example*>& CrossRefs::examples_using(const model::Intervention& i) const {
+    return at_place(m_.interventions, examples_by_intervention_, i);
+}
+
+const std::vector<const model::Example*>& CrossRefs::examples_illustrating(const model::Recommendation& r) const {
+    return at_place(m_.recommendations, examples_by_recommendation_, r);
+}
+
+const std::vector<std::string_view>& CrossRefs::related_interventions(const model::Intervention& i) const {
+    return at_place(m_.interventions, related_interventions_, i);
 }
 
 const Citations& CrossRefs::citations() const {

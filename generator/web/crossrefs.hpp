@@ -54,11 +54,11 @@ public:
     // 0.1 s at N = 10,000).
     const Citations& citations() const;
 
-    // Keyed by and listing views of the model's own strings: made on every build, copies of the
-    // ids were most of this class's cost in a rebuild under `sprout serve` (docs/PERFORMANCE.md).
-    std::unordered_map<std::string_view, std::vector<const model::Example*>> examples_by_intervention;
-    std::unordered_map<std::string_view, std::vector<const model::Example*>> examples_by_recommendation;
-    std::unordered_map<std::string_view, std::vector<std::string_view>> related_interventions;  // both directions, sorted
+    // The examples that use an intervention, and that illustrate a recommendation; the
+    // interventions related to one, both ways, sorted by id. Empty for a record not in the model.
+    const std::vector<const model::Example*>& examples_using(const model::Intervention& i) const;
+    const std::vector<const model::Example*>& examples_illustrating(const model::Recommendation& r) const;
+    const std::vector<std::string_view>& related_interventions(const model::Intervention& i) const;
     std::map<std::pair<std::string_view, std::string_view>, std::vector<RatingUse>> rated_at;  // (scale, level)
     // The document a recommendation belongs to: where its first citation was read.
     static std::string document_of(const model::Recommendation& r);
@@ -66,6 +66,11 @@ public:
     std::vector<const model::Recommendation*> recommendations_for_audience(const model::Audience& a) const;
 
 private:
+    // By each record's place in the model (model::position_in), listing views of the model's
+    // own strings: at N = 100,000, looking each page's lists up by id in hash maps missed the
+    // processor's caches more than anything else on an intervention page.
+    std::vector<std::vector<const model::Example*>> examples_by_intervention_, examples_by_recommendation_;
+    std::vector<std::vector<std::string_view>> related_interventions_;
     const model::Model& m_;
     mutable std::once_flag citations_made_;
     mutable Citations citations_;

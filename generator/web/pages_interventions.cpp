@@ -101,19 +101,17 @@ void render_intervention_page(Builder& b, const model::Intervention& i) {
     it["cites"] = b.cites(i.cite);
 
     Json related = Json::array();
-    if (auto r = b.refs.related_interventions.find(i.id); r != b.refs.related_interventions.end())
-        for (const auto id : r->second) related.push_back(b.link("interventions", std::string(id)));
+    for (const auto id : b.refs.related_interventions(i)) related.push_back(b.link("interventions", std::string(id)));
     it["related"] = related;
 
     // Examples that use it, and the recommendations those examples illustrate: the model links
     // recommendations to interventions only through examples.
     Json examples = Json::array();
     std::set<std::string> rec_ids;
-    if (auto e = b.refs.examples_by_intervention.find(i.id); e != b.refs.examples_by_intervention.end())
-        for (const auto* ex : e->second) {
-            examples.push_back(b.example_entry(*ex));
-            rec_ids.insert(ex->recommendations.begin(), ex->recommendations.end());
-        }
+    for (const auto* ex : b.refs.examples_using(i)) {
+        examples.push_back(b.example_entry(*ex));
+        rec_ids.insert(ex->recommendations.begin(), ex->recommendations.end());
+    }
     Json recs = Json::array();
     for (const auto& id : rec_ids)
         if (const auto* r = m.recommendation(id)) recs.push_back(b.recommendation_entry(*r));

@@ -126,8 +126,7 @@ void render_recommendation_page(Builder& b, const model::Recommendation& r) {
     it["conflicts"] = b.conflicts(r.conflicts);
     it["cites"] = b.cites(r.cite);
     Json examples = Json::array();
-    if (auto e = b.refs.examples_by_recommendation.find(r.id); e != b.refs.examples_by_recommendation.end())
-        for (const auto* ex : e->second) examples.push_back(b.example_entry(*ex));
+    for (const auto* ex : b.refs.examples_illustrating(r)) examples.push_back(b.example_entry(*ex));
     it["examples"] = examples;
     PageMeta meta(r.title, Builder::plain(r.text), "recommendations");
     meta.crumbs = {{"Recommendations", "recommendations/index.html"}};

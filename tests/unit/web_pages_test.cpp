@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "web/crossrefs.hpp"
 #include "web/glossary_links.hpp"
 #include "web_model.hpp"
 
@@ -215,4 +216,26 @@ TEST_CASE("a page linked a piece at a time comes out as when linked whole", "[we
         CHECK(in_pieces(small, {cut, small.size()}) == small_whole);
     }
     CHECK(in_pieces(small, {1}) == small_whole);  // a byte at a time
+}
+
+TEST_CASE("cross references are looked up by where a record sits in the model; a record from elsewhere has none",
+          "[web]") {
+    const auto m = test::web_model();
+    const web::CrossRefs refs(m);
+    const auto& vipp = *m.intervention("vipp");
+    const auto& other = *m.intervention("other");
+    // "vipp" names "other" as related: each page lists the other.
+    CHECK(refs.related_interventions(vipp) == std::vector<std::string_view>{"other"});
+    CHECK(refs.related_interventions(other) == std::vector<std::string_view>{"vipp"});
+    REQUIRE(refs.examples_using(vipp).size() == 1);
+    CHECK(refs.examples_using(vipp)[0]->id == "example");
+    CHECK(refs.examples_using(other).empty());
+    REQUIRE(refs.examples_illustrating(*m.recommendation("rec")).size() == 1);
+    CHECK(refs.examples_illustrating(*m.recommendation("rec"))[0]->id == "example");
+
+    const model::Intervention copy = vipp;  // same id, but not the model's record
+    CHECK(model::position_in(m.interventions, copy) == m.interventions.size());
+    CHECK(model::position_in(m.interventions, vipp) == static_cast<std::size_t>(&vipp - m.interventions.data()));
+    CHECK(refs.related_interventions(copy).empty());
+    CHECK(refs.examples_using(copy).empty());
 }
