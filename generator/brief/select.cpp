@@ -125,23 +125,18 @@ int ratings_at(const model::Model& m, const model::Intervention& i, double best)
     return n;
 }
 
-}  // namespace
-
-namespace {
-
-// The bit standing for `id` among `ids`, adding it there if there is room; 0 when there is not.
-std::uint64_t bit_for(std::vector<std::string>& ids, const std::string& id) {
-    const auto it = std::find(ids.begin(), ids.end(), id);
-    if (it != ids.end()) return std::uint64_t{1} << (it - ids.begin());
-    if (ids.size() == 64) return 0;
-    ids.push_back(id);
-    return std::uint64_t{1} << (ids.size() - 1);
-}
-
 // The bit standing for `id` among `ids`, 0 when it is not there.
 std::uint64_t bit_of(const std::vector<std::string>& ids, std::string_view id) {
     const auto it = std::find(ids.begin(), ids.end(), id);
     return it == ids.end() ? 0 : std::uint64_t{1} << (it - ids.begin());
+}
+
+// The bit standing for `id` among `ids`, adding it there if there is room; 0 when there is not.
+std::uint64_t bit_for(std::vector<std::string>& ids, const std::string& id) {
+    if (const std::uint64_t bit = bit_of(ids, id)) return bit;
+    if (ids.size() == 64) return 0;
+    ids.push_back(id);
+    return std::uint64_t{1} << (ids.size() - 1);
 }
 
 std::vector<InterventionOrders::Reach> reach_of(const std::vector<model::Intervention>& interventions,
@@ -205,8 +200,9 @@ std::vector<const model::Intervention*> interventions(const model::Model& m, con
     const auto keep = [&](const model::Intervention& i) {
         if (!need_audience && !need_nation) return true;
         bool available = false, aud = false;
-        if (by_bits) {
-            const auto& r = orders.reach[static_cast<std::size_t>(&i - m.interventions.data())];
+        if (const std::size_t at = by_bits ? model::position_in(m.interventions, i) : m.interventions.size();
+            at < m.interventions.size()) {
+            const auto& r = orders.reach[at];
             available = (r.nations & here) != 0;
             aud = (r.audiences & addressed) != 0;
         } else {

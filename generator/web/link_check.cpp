@@ -108,28 +108,25 @@ public:
         if ((size_ + 1) * 2 > slots_.size()) grow();
         return put(key(path));
     }
-    bool contains(std::string_view path) const {
-        const std::uint64_t k = key(path);
-        for (std::size_t i = k & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-            if (slots_[i] == k) return true;
-            if (slots_[i] == 0) return false;
-        }
-    }
+    bool contains(std::string_view path) const { return slots_[slot_of(key(path))] != 0; }
 
 private:
     static std::uint64_t key(std::string_view path) {
         const std::uint64_t h = util::content_hash(path);
         return h == 0 ? 1 : h;  // 0 marks an empty slot
     }
+    // The slot holding `k`, or the empty one where it would go.
+    std::size_t slot_of(std::uint64_t k) const {
+        std::size_t i = k & (slots_.size() - 1);
+        while (slots_[i] != k && slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+        return i;
+    }
     bool put(std::uint64_t k) {
-        for (std::size_t i = k & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-            if (slots_[i] == k) return false;
-            if (slots_[i] == 0) {
-                slots_[i] = k;
-                ++size_;
-                return true;
-            }
-        }
+        const std::size_t i = slot_of(k);
+        if (slots_[i] == k) return false;
+        slots_[i] = k;
+        ++size_;
+        return true;
     }
     void grow() {
         std::vector<std::uint64_t> old(slots_.size() * 2, 0);
