@@ -162,6 +162,13 @@ private:
     std::jthread saving_;
 };
 
+// Whether a build renders every page again (no plan), the pages of an edited template (as
+// many as the site has, for the layout), or more than a tenth of the pages for records: enough
+// fresh memory that huge pages pay (util::allow_huge_pages).
+bool renders_much(const std::optional<web::Reuse>& reuse) {
+    return !reuse || reuse->template_changed || reuse->dirty.size() * 10 > reuse->previous_pages().size();
+}
+
 // How the files a build did not write again got into its site, for its log line.
 std::string reuse_note(const output::Staging& out, const Options& o) {
     const std::string unchanged = std::to_string(out.reused()) + " unchanged";
@@ -183,6 +190,11 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     std::optional<Manifest> previous;
     bool own_cache = false;
     if (o.incremental) previous = last_manifest(cache, session, &own_cache);
+    // A single build with a cache mostly reads what the last one left, touching each page of
+    // memory once: faster in small pages (util::allow_huge_pages), until the plan shows much to
+    // render. A session's memory stays in use between its builds.
+    const bool small_pages = previous && !session;
+    if (small_pages) util::allow_huge_pages(false);
     // A session's check memo is in memory; a single build reads the last build's from its file,
     // when there is a last build whose cache can give the scan the hashes of unchanged files.
     // On a thread, from now: it took 0.1 s at N = 10,000, as long as the scan of the inputs
@@ -290,6 +302,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         // change predicts: with a previous edition every page is rendered.
         auto reuse = previous && !edition ? plan_reuse(*previous, next, checked.references, *checked.model, tk) : std::nullopt;
         if (!reuse) next.shown_elsewhere = web::shown_elsewhere_hashes(*checked.model);
+        if (small_pages && renders_much(reuse)) util::allow_huge_pages(true);
         const bool site_first = o.site_first && session && !edition;
         if (reuse) {
             reuse->later = site_first;

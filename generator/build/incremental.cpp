@@ -86,6 +86,7 @@ std::optional<web::Reuse> plan_reuse(Manifest& previous, Manifest& next, const c
     }
 
     web::Reuse reuse;
+    reuse.template_changed = template_changed;
     // The same records as before: only the changed ones can show something else now.
     next.shown_elsewhere = std::move(previous.shown_elsewhere);
     if (next.shown_elsewhere.size() == model.interventions.size() + model.examples.size()) {

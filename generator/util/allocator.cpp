@@ -6,6 +6,9 @@
 #include <vector>
 #include <string>
 #include <sys/types.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 namespace sprout::util {
 
@@ -53,6 +56,14 @@ KeepFreedMemory::~KeepFreedMemory() {
     // for ever: -1) still wants it kept.
     const bool shorter = *previous_ms_ >= 0 && *previous_ms_ < keep_ms_;
     if (const Mallctl ctl = mallctl(); ctl && shorter) ctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096: every arena
+}
+
+void allow_huge_pages(bool allow) {
+#if defined(__linux__)
+    prctl(PR_SET_THP_DISABLE, allow ? 0 : 1, 0, 0, 0);
+#else
+    (void)allow;
+#endif
 }
 
 namespace {

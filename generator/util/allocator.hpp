@@ -25,6 +25,16 @@ private:
     long keep_ms_ = 0;
 };
 
+// Whether the kernel may back this process's memory faulted in from now on with transparent
+// huge pages, which the executable asks jemalloc for (cli/main.cpp) because a full build
+// touches gigabytes. A build that mostly reads what the last one left touches a few hundred
+// megabytes once: on a virtual machine whose host takes back free 2 MiB blocks (free page
+// reporting), each fresh huge page is faulted in through the host, and a one-record edit at
+// N = 10,000 started a second or more after the last process took 0.74-0.82 s instead of
+// 0.46-0.51 s with 4 KiB pages (docs/PERFORMANCE.md). Linux only (prctl's THP_DISABLE); elsewhere
+// nothing. Memory already faulted in keeps its pages.
+void allow_huge_pages(bool allow);
+
 // For a process that ends as soon as its one piece of work is done (`sprout build`): what that
 // work would free on its way out is left for the exit, which gives all memory back at once,
 // and memory kept for reuse is not handed back first. Freeing the last build's record, the

@@ -72,6 +72,7 @@ struct Deferred {
 struct Reuse {
     std::unordered_set<std::string> dirty;                 // "folder/id" of records whose pages render
     bool own_pages_only = false;
+    bool template_changed = false;  // the pages using it render again, dirty or not
     // Keep what Deferred covers as the previous build wrote it even where it changed, naming it
     // in Rendered::later (`sprout serve`: the preview shows a save before the exports of tens
     // of megabytes are written again).

@@ -12,7 +12,12 @@
 #include "build/incremental.hpp"
 #include "check/checker.hpp"
 #include "support.hpp"
+#include "util/allocator.hpp"
 #include "util/hash_mix.hpp"
+
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 namespace fs = std::filesystem;
 using namespace sprout;
@@ -817,3 +822,25 @@ TEST_CASE("a cache whose text file is gone, replaced or cut short is no cache", 
     write(text_file, saved);
     CHECK(pages_read());
 }
+
+#if defined(__linux__)
+// util::allow_huge_pages as the kernel holds it for this process.
+static bool huge_pages_allowed() { return prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) == 0; }
+
+TEST_CASE("a build that mostly reads what the last one left runs in small pages; one that renders much does not",
+          "[build-cache]") {
+    Fixture f;
+    use_bundled_content(f);  // enough pages that one record's are few
+    util::allow_huge_pages(true);
+    f.build(f.site, true);  // no cache: every page rendered
+    CHECK(huge_pages_allowed());
+    reword_description(f.tk / "content/interventions/video-feedback.toml");
+    CHECK(f.build(f.site, true).find("is up to date") == std::string::npos);
+    CHECK_FALSE(huge_pages_allowed());
+    const std::string layout = read(fs::path(SPROUT_SOURCE_DIR) / "templates/layout.mustache");
+    write(f.tk / "templates/layout.mustache", layout + "<!-- changed layout -->\n");
+    f.build(f.site, true);  // every page again
+    CHECK(huge_pages_allowed());
+    util::allow_huge_pages(true);
+}
+#endif
