@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -468,6 +469,37 @@ void Staging::Stream::flush_block() {
     write_all(fd_, block_, relative_);
     size_ += block_.size();
     block_.clear();
+}
+
+std::uint64_t Staging::Stream::copy_from(int source, std::uint64_t from, std::uint64_t to, std::uint64_t source_hash) {
+    if (!block_.empty()) flush_block();  // what was appended before goes first
+    constexpr std::uint64_t kCopiedRange = 0x636f'7069'6564ULL;
+    hash_ = util::hash_mix(util::hash_mix(util::hash_mix(util::hash_mix(hash_, kCopiedRange), source_hash), from), to);
+    auto at = static_cast<loff_t>(from);
+    const auto end = static_cast<loff_t>(to);
+    bool in_kernel = true;
+    std::vector<char> buffer;
+    while (at < end) {
+        const auto want = static_cast<std::size_t>(end - at);
+        if (in_kernel) {
+            const ssize_t n = ::copy_file_range(source, &at, fd_, nullptr, want, 0);
+            if (n > 0) continue;
+            if (n == 0) break;  // the source ends here
+            if (errno == EINTR) continue;
+            // Another file system, or one that cannot: copied through this process instead.
+            if (errno != EXDEV && errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP && errno != EBADF)
+                throw std::runtime_error("cannot write " + relative_ + ": " + errno_text());
+            in_kernel = false;
+            buffer.resize(kFileHashBlock * 16);
+        }
+        const std::size_t got = text::read_at(source, static_cast<std::uint64_t>(at), buffer.data(), std::min(want, buffer.size()));
+        if (got == 0) break;
+        write_all(fd_, std::string_view(buffer.data(), got), relative_);
+        at += static_cast<loff_t>(got);
+    }
+    const auto copied = static_cast<std::uint64_t>(at) - from;
+    size_ += copied;
+    return copied;
 }
 
 FileDigest Staging::Stream::close() {

@@ -26,7 +26,9 @@ struct FileDigest {
 using Digests = std::unordered_map<std::string, FileDigest>;  // site-relative path → digest
 
 // The hash a FileDigest records: the same whether the file was written whole (Staging::write)
-// or in pieces (Staging::Stream), because both hash it in blocks of kFileHashBlock bytes.
+// or in pieces (Staging::Stream), because both hash it in blocks of kFileHashBlock bytes;
+// unless part of it was copied from another file (Stream::copy_from), when it names that file
+// and range instead.
 inline constexpr std::size_t kFileHashBlock = 64 * 1024;
 std::uint64_t file_hash(std::string_view data);
 
@@ -81,6 +83,14 @@ public:
         Stream& operator=(const Stream&) = delete;
         ~Stream();  // without close(): the file is left incomplete in the staging folder, unrecorded
         void append(std::string_view piece);
+        // Appends bytes [from, to) of the open file `source`, a previous build's file whose
+        // recorded hash is `source_hash`, copied by the kernel without passing through this
+        // process (an edit's data exports and search index are 100 MB of such ranges at
+        // N = 10,000). The digest then names the source and range rather than hashing the
+        // bytes, so it differs from that of the same bytes appended: a later build may write
+        // such a file again where it could have kept it, never keep one it should write.
+        // Returns how many bytes were copied: fewer when `source` ends before `to`.
+        std::uint64_t copy_from(int source, std::uint64_t from, std::uint64_t to, std::uint64_t source_hash);
         FileDigest close();  // as recorded
         std::uint64_t size() const { return size_ + block_.size(); }  // bytes appended so far
 

@@ -1,23 +1,21 @@
 #pragma once
-#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 #include <unistd.h>
-#include <vector>
 
 #include "output/staging.hpp"
-#include "util/text.hpp"
 
 namespace sprout::web {
 
 // One of the previous build's files, read front to back: the ranges asked for, in increasing
-// order, are copied into a stream (or two), adjacent ones as one. For the data exports and the
-// search index, whose unchanged records' bytes an edit rebuild copies rather than makes again.
+// order, are copied into a stream (or two), adjacent ones as one, by the kernel
+// (output::Staging::Stream::copy_from). For the data exports and the search index, whose
+// unchanged records' bytes an edit rebuild copies rather than makes again.
 class PreviousFile {
 public:
-    PreviousFile(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
+    // `hash`: the file's recorded digest hash, which names what was copied from it.
+    PreviousFile(int fd, std::string name, std::uint64_t hash) : fd_(fd), name_(std::move(name)), hash_(hash) {}
     ~PreviousFile() {
         if (fd_ >= 0) ::close(fd_);
     }
@@ -37,15 +35,11 @@ public:
     std::uint64_t pending() const { return pending_to_ - pending_from_; }  // bytes copy() still has to make
     // Copies what is pending. Throws when the file ends early (changed while being read).
     void flush() {
-        constexpr std::size_t kChunk = 1 << 20;
-        buffer_.resize(kChunk);
-        while (pending_from_ < pending_to_) {
-            const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, pending_to_ - pending_from_));
-            if (text::read_at(fd_, pending_from_, buffer_.data(), want) < want)
+        if (pending_from_ < pending_to_) {
+            const auto want = pending_to_ - pending_from_;
+            if (into_->copy_from(fd_, pending_from_, pending_to_, hash_) < want ||
+                (also_ && also_->copy_from(fd_, pending_from_, pending_to_, hash_) < want))
                 throw std::runtime_error("the previous " + name_ + " changed while it was read");
-            into_->append(std::string_view(buffer_.data(), want));
-            if (also_) also_->append(std::string_view(buffer_.data(), want));
-            pending_from_ += want;
         }
         pending_from_ = pending_to_ = 0;
     }
@@ -53,10 +47,10 @@ public:
 private:
     int fd_;
     std::string name_;
+    std::uint64_t hash_;
     std::uint64_t pending_from_ = 0, pending_to_ = 0;
     output::Staging::Stream* into_ = nullptr;
     output::Staging::Stream* also_ = nullptr;
-    std::vector<char> buffer_;
 };
 
 }  // namespace sprout::web

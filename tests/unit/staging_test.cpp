@@ -134,6 +134,51 @@ TEST_CASE("a file streamed in pieces gets the bytes and the digest of the same f
     CHECK_THROWS_WITH(s.open("../evil.json"), Catch::Contains("outside the site"));
 }
 
+TEST_CASE("a range copied from a previous file gets its bytes, and a digest naming that file and range", "[output]") {
+    test::TempDir tmp;
+    std::string previous;
+    for (int i = 0; previous.size() < 2 * output::kFileHashBlock + 100; ++i) previous += "record " + std::to_string(i) + ",";
+    // On the site's file system (copied by the kernel) and, where there is one, on another
+    // (copied through the process).
+    std::vector<fs::path> sources{tmp.path() / "previous.json"};
+    if (fs::is_directory("/dev/shm")) sources.push_back(fs::path("/dev/shm") / ("sprout-test-" + std::to_string(::getpid()) + ".json"));
+    for (const auto& source_path : sources) {
+        INFO(source_path);
+        test::write(source_path, previous);
+        const int source = ::open(source_path.c_str(), O_RDONLY | O_CLOEXEC);
+        REQUIRE(source >= 0);
+        output::Staging s(tmp.path() / ("site-" + std::to_string(source_path.string().size())));
+        const auto copy = [&](const std::string& path, std::uint64_t from, std::uint64_t to, std::uint64_t source_hash) {
+            auto stream = s.open(path);
+            stream.append("[");
+            const auto copied = stream.copy_from(source, from, to, source_hash);
+            stream.append("]");
+            CHECK(stream.size() == 2 + copied);
+            stream.close();
+            return copied;
+        };
+        const std::uint64_t from = 7, to = output::kFileHashBlock + 301;
+        CHECK(copy("a.json", from, to, 1) == to - from);
+        copy("same.json", from, to, 1);
+        copy("other-source.json", from, to, 2);
+        copy("other-range.json", from + 1, to, 1);
+        const std::string expected = "[" + previous.substr(from, to - from) + "]";
+        CHECK(test::read(s.dir() / "a.json") == expected);
+        s.write("whole.json", expected);
+        // A source that ends first gives what it has and says how much.
+        CHECK(copy("short.json", previous.size() - 10, previous.size() + 50, 1) == 10);
+        CHECK(test::read(s.dir() / "short.json") == "[" + previous.substr(previous.size() - 10) + "]");
+        const auto d = s.digests();
+        CHECK(d.at("a.json").size == expected.size());
+        CHECK(d.at("a.json").hash == d.at("same.json").hash);
+        CHECK(d.at("a.json").hash != d.at("other-source.json").hash);
+        CHECK(d.at("a.json").hash != d.at("other-range.json").hash);
+        CHECK(d.at("a.json").hash != d.at("whole.json").hash);  // a later build may write it again, never wrongly keep it
+        ::close(source);
+        if (source_path.string().starts_with("/dev/shm")) fs::remove(source_path);
+    }
+}
+
 TEST_CASE("an in-place commit moves in what was written, leaves what was kept, and removes what is gone", "[output]") {
     test::TempDir tmp;
     const auto site = tmp.path() / "site";

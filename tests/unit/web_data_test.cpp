@@ -148,8 +148,20 @@ web::ExportLayout export_into(const std::filesystem::path& dir, const model::Mod
     const auto k = std::find_if(kinds.begin(), kinds.end(), [&](const auto& e) { return e.name == kind; });
     REQUIRE(k != kinds.end());
     auto layout = web::write_data(m, *k, out, v.hash(), previous);
+    // What the next edit checks the files against before it copies from them.
+    const auto recorded = out.digests();
+    CHECK(layout.json_hash == recorded.at("data/" + kind + ".json").hash);
+    CHECK(layout.csv_hash == recorded.at("data/" + kind + ".csv").hash);
     out.commit();
     return layout;
+}
+
+// `spliced` with the files' hashes of `written`: a file with copied ranges has a hash naming
+// them (output::Staging::Stream::copy_from), not the hash of the same bytes written whole.
+web::ExportLayout hashes_of(web::ExportLayout spliced, const web::ExportLayout& written) {
+    spliced.json_hash = written.json_hash;
+    spliced.csv_hash = written.csv_hash;
+    return spliced;
 }
 
 output::Digests digests_of(const std::filesystem::path& dir, const std::string& kind) {
@@ -187,7 +199,7 @@ TEST_CASE("an export rebuilt after an edit copies the unchanged records and equa
         const auto written = export_into(whole, after, "interventions", edited);
         CHECK(test::read(site / "data/interventions.json") == test::read(whole / "data/interventions.json"));
         CHECK(test::read(site / "data/interventions.csv") == test::read(whole / "data/interventions.csv"));
-        CHECK(spliced == written);
+        CHECK(hashes_of(spliced, written) == written);
     }
 }
 
@@ -277,6 +289,7 @@ web::ExportLayout index_into(const std::filesystem::path& dir, const std::vector
     output::Staging out(dir);
     out.reuse_from(was);
     auto layout = web::write_search_index(pages, out, previous);
+    CHECK(layout.json_hash == out.digests().at("search-index.json").hash);
     out.commit();
     return layout;
 }
@@ -313,7 +326,7 @@ TEST_CASE("a search index rebuilt after edits copies unchanged entries and equal
         const auto written = index_into(whole, pages);
         CHECK(test::read(site / "search-index.json") == test::read(whole / "search-index.json"));
         CHECK(test::read(site / "assets/search-index.js") == test::read(whole / "assets/search-index.js"));
-        CHECK(spliced == written);
+        CHECK(hashes_of(spliced, written) == written);
     }
 }
 
