@@ -382,12 +382,8 @@ std::optional<ExportLayout> splice(const model::Model& m, const ExportKind& k, o
     const auto reusable = reusable_records(m, k.name, made_from, previous);
     if (reusable.copy.empty()) return std::nullopt;
     const std::string json_name = "data/" + k.name + ".json", csv_name = "data/" + k.name + ".csv";
-    output::FileDigest json_was, csv_was;
-    // Named by the layout's hashes, which must be the files' recorded ones (below).
-    PreviousFile old_json(out.open_unchanged(json_name, json_was), json_name, previous.json_hash);
-    PreviousFile old_csv(out.open_unchanged(csv_name, csv_was), csv_name, previous.csv_hash);
-    if (!old_json.is_open() || !old_csv.is_open() || json_was.hash != previous.json_hash || csv_was.hash != previous.csv_hash)
-        return std::nullopt;
+    PreviousFile old_json(out, json_name), old_csv(out, csv_name);
+    if (!old_json.is(previous.json_hash) || !old_csv.is(previous.csv_hash)) return std::nullopt;
     try {
         ExportFiles files(out, k.name);
         old_json.copy(0, previous.json_start, files.json());

@@ -14,14 +14,19 @@ namespace sprout::web {
 // unchanged records' bytes an edit rebuild copies rather than makes again.
 class PreviousFile {
 public:
-    // `hash`: the file's recorded digest hash, which names what was copied from it.
-    PreviousFile(int fd, std::string name, std::uint64_t hash) : fd_(fd), name_(std::move(name)), hash_(hash) {}
+    // The previous build's file at site path `name`, opened when it is still as that build
+    // wrote it (output::Staging::open_unchanged).
+    PreviousFile(const output::Staging& out, std::string name) : name_(std::move(name)) {
+        fd_ = out.open_unchanged(name_, recorded_);
+    }
     ~PreviousFile() {
         if (fd_ >= 0) ::close(fd_);
     }
     PreviousFile(const PreviousFile&) = delete;
     PreviousFile& operator=(const PreviousFile&) = delete;
-    bool is_open() const { return fd_ >= 0; }
+    // Whether it is open and is the file recorded with digest hash `hash` (the one a layout
+    // describes). That hash also names what copy_from takes from it.
+    bool is(std::uint64_t hash) const { return fd_ >= 0 && recorded_.hash == hash; }
 
     // Bytes [from, to) of the file to go into `into` (and `also`, when given) before anything
     // else is appended to it.
@@ -37,17 +42,17 @@ public:
     void flush() {
         if (pending_from_ < pending_to_) {
             const auto want = pending_to_ - pending_from_;
-            if (into_->copy_from(fd_, pending_from_, pending_to_, hash_) < want ||
-                (also_ && also_->copy_from(fd_, pending_from_, pending_to_, hash_) < want))
+            if (into_->copy_from(fd_, pending_from_, pending_to_, recorded_.hash) < want ||
+                (also_ && also_->copy_from(fd_, pending_from_, pending_to_, recorded_.hash) < want))
                 throw std::runtime_error("the previous " + name_ + " changed while it was read");
         }
         pending_from_ = pending_to_ = 0;
     }
 
 private:
-    int fd_;
     std::string name_;
-    std::uint64_t hash_;
+    output::FileDigest recorded_;
+    int fd_ = -1;
     std::uint64_t pending_from_ = 0, pending_to_ = 0;
     output::Staging::Stream* into_ = nullptr;
     output::Staging::Stream* also_ = nullptr;

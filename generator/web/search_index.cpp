@@ -129,9 +129,8 @@ ExportLayout write_entries(const std::vector<WrittenPage>& pages, output::Stagin
 
 ExportLayout write_search_index(const std::vector<WrittenPage>& pages, output::Staging& out, const ExportLayout* previous) {
     if (previous && !previous->records.empty()) {
-        output::FileDigest recorded;
-        PreviousFile old(out.open_unchanged(kJsonFile, recorded), kJsonFile, previous->json_hash);  // if recorded's (below)
-        if (old.is_open() && recorded.hash == previous->json_hash) {
+        PreviousFile old(out, kJsonFile);
+        if (old.is(previous->json_hash)) {
             std::unordered_map<std::uint64_t, std::size_t> was;
             was.reserve(previous->records.size());
             for (std::size_t i = 0; i < previous->records.size(); ++i)
