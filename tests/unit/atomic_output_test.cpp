@@ -69,12 +69,19 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves a complete site", "[
     const auto old_site = snapshot(tmp.path() / "site");
     REQUIRE(old_site.size() > 120);
 
-    // The builds killed below change every page, with the last build's cache to hand: one such
-    // build, timed, gives the site they make and how long they take (a build without a cache,
-    // like the first, takes longer, and kills timed by it would land after the end).
+    // The builds killed below change every page, with the last build's cache and the check's
+    // memo to hand: one such build, timed, gives the site they make and how long they take.
+    // Builds without a cache, like the first, or without a memo, like the first edit after it,
+    // take longer, and kills timed by them would land after the end: one edit is made and
+    // undone before the timed one.
     const std::string site_toml = read(tmp.path() / "content/site.toml");
     std::string edited = site_toml;
     edited.replace(edited.find("title = \""), 9, "title = \"Edited: ");
+    write(tmp.path() / "content/site.toml", edited);
+    REQUIRE(run_sprout("build -q", tmp.path()).exit_code == 0);
+    write(tmp.path() / "content/site.toml", site_toml);
+    REQUIRE(run_sprout("build -q", tmp.path()).exit_code == 0);
+    REQUIRE(snapshot(tmp.path() / "site") == old_site);
     write(tmp.path() / "content/site.toml", edited);
     const auto t0 = std::chrono::steady_clock::now();
     REQUIRE(run_sprout("build -q", tmp.path()).exit_code == 0);
