@@ -66,6 +66,8 @@ std::unordered_map<std::string, std::uint64_t> hashes_read(const std::vector<loa
 
 }  // namespace
 
+std::string default_out_dir(const load::Toolkit& tk) { return (fs::path(tk.root) / "site").string(); }
+
 std::vector<fs::path> input_roots(const load::Toolkit& tk) {
     return {tk.content_dir, fs::path(tk.root) / "templates", fs::path(tk.root) / "themes"};
 }
@@ -80,6 +82,15 @@ std::unordered_map<std::string, std::uint64_t> scanned_hashes(const std::vector<
     for (std::size_t i = 0; i < inputs.size(); ++i)
         if (!pending[i]) out.emplace(inputs[i].path, inputs[i].hash);
     return out;
+}
+
+check::Result check_as_built(const load::Toolkit& tk, const check::Options& o, const std::string& out_dir) {
+    const auto previous = load_manifest(cache_path(out_dir));
+    check::Memo memo;
+    if (!previous || !memo.load(check_memo_path(out_dir), check_memo_key(tk))) return check::run(tk, o);
+    std::int64_t scanned_at_ns = 0;
+    memo.expect(scanned_hashes(scan_inputs(input_roots(tk), &*previous, scanned_at_ns), {}));
+    return check::run(tk, o, &memo);
 }
 
 // The hashes of the inputs among `told`.

@@ -40,6 +40,16 @@ struct Options {
     bool update_in_place = false;
 };
 
+// Where `sprout build` writes when no output folder is given: `site/` in the toolkit.
+std::string default_out_dir(const load::Toolkit& tk);
+
+// The check `sprout build` runs, for a command that needs the checked model but builds
+// nothing (`sprout brief`): through the check memo the last build of `out_dir` left beside its
+// cache, when both are there and readable, so that content files unchanged since that build are
+// looked at (size and mtime) but not read and parsed again; otherwise the whole check. Reads
+// the cache and the memo, never writes them.
+check::Result check_as_built(const load::Toolkit& tk, const check::Options& o, const std::string& out_dir);
+
 // Everything a build reads besides the sprout binary itself (which is in the cache key): the
 // content, and the toolkit's own templates and themes.
 std::vector<std::filesystem::path> input_roots(const load::Toolkit& tk);

@@ -73,7 +73,7 @@ int build(const BuildArgs& a) {
         return UsageError;
     }
     build::Options o;
-    o.out_dir = a.out.empty() ? (fs::path(tk->root) / "site").string() : a.out;
+    o.out_dir = a.out.empty() ? build::default_out_dir(*tk) : a.out;
     o.strict = a.strict;
     o.quiet = a.quiet;
     o.incremental = !a.clean;

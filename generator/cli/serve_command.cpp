@@ -23,7 +23,7 @@ int serve(const ServeArgs& a) {
         return UsageError;
     }
     build::Options o;
-    o.out_dir = a.out.empty() ? (fs::path(tk->root) / "site").string() : a.out;
+    o.out_dir = a.out.empty() ? build::default_out_dir(*tk) : a.out;
     o.quiet = !a.verbose;
     o.site_first = true;  // a save shows without waiting for the briefs' PDFs and the exports
     o.update_in_place = true;  // a rebuild moves in only the files that changed

@@ -113,7 +113,7 @@ std::string post_without_names(std::string_view original) {
 
 }  // namespace
 
-std::optional<std::string> font_for_characters(const std::string& ttf, const FontMetrics& metrics,
+std::optional<std::string> font_for_characters(std::string_view ttf, const FontMetrics& metrics,
                                                const std::set<char32_t>& chars) {
     if (ttf.size() < 12) return std::nullopt;
     std::vector<std::pair<unsigned, std::uint16_t>> map;
@@ -132,8 +132,8 @@ std::optional<std::string> font_for_characters(const std::string& ttf, const Fon
             const auto t = truetype::find_table(ttf, tag);
             if (!t) continue;
             std::string data = tag == "cmap"   ? *cmap
-                               : tag == "post" ? post_without_names(std::string_view(ttf).substr(t->offset, t->length))
-                                               : ttf.substr(t->offset, t->length);
+                               : tag == "post" ? post_without_names(ttf.substr(t->offset, t->length))
+                                               : std::string(ttf.substr(t->offset, t->length));
             if (tag == "head") {
                 if (data.size() < 12) return std::nullopt;
                 set32(data, 8, 0);  // checkSumAdjustment, set below once the whole file is known
@@ -150,7 +150,7 @@ std::optional<std::string> font_for_characters(const std::string& ttf, const Fon
         range *= 2;
         ++selector;
     }
-    std::string out = ttf.substr(0, 4);  // sfnt version
+    std::string out(ttf.substr(0, 4));  // sfnt version
     put16(out, n);
     put16(out, 16 * range);
     put16(out, selector);

@@ -23,7 +23,7 @@ namespace sprout::pdf {
 // 'H' and 'x' (libharu reads their boxes for the cap and x heights), and a version 3 post
 // table. nullopt when the font cannot be rewritten (a table outside the file, or too many
 // characters for one format 4 subtable): then embed the original.
-std::optional<std::string> font_for_characters(const std::string& ttf, const FontMetrics& metrics,
+std::optional<std::string> font_for_characters(std::string_view ttf, const FontMetrics& metrics,
                                                const std::set<char32_t>& chars);
 
 }  // namespace sprout::pdf

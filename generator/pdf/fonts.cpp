@@ -22,7 +22,7 @@ using truetype::u32;
 
 }  // namespace
 
-FontMetrics FontMetrics::parse(const std::string& d, const std::string& name) {
+FontMetrics FontMetrics::parse(std::string_view d, const std::string& name) {
     try {
         FontMetrics m;
         const auto head = find_table(d, "head");
@@ -123,11 +123,11 @@ FontSet load_fonts() {
             missing.push_back(kFiles[i]);
             continue;
         }
-        auto data = text::read_file(p->string());
-        if (!data) throw std::runtime_error("cannot read font file " + p->string());
+        auto file = util::MappedFile::open(p->string());
+        if (!file) throw std::runtime_error("cannot read font file " + p->string());
         set.paths[static_cast<std::size_t>(i)] = p->string();
-        set.metrics[static_cast<std::size_t>(i)] = FontMetrics::parse(*data, p->string());
-        set.files[static_cast<std::size_t>(i)] = std::move(*data);
+        set.metrics[static_cast<std::size_t>(i)] = FontMetrics::parse(file->bytes(), p->string());
+        set.files[static_cast<std::size_t>(i)] = std::move(*file);
     }
     if (!missing.empty()) {
         std::string where;

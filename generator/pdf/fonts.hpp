@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/mapped_file.hpp"
+
 namespace sprout::pdf {
 
 enum class Face { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
@@ -20,7 +22,7 @@ constexpr Face face_of(bool bold, bool italic) {
 class FontMetrics {
 public:
     // Parses the font file's head, hhea, hmtx and cmap tables. Throws std::runtime_error.
-    static FontMetrics parse(const std::string& data, const std::string& name);
+    static FontMetrics parse(std::string_view data, const std::string& name);
 
     // Advance width in thousandths of the font size (as in the PDF /W array); 0 if no glyph.
     int advance(char32_t c) const;
@@ -37,7 +39,8 @@ private:
 
 struct FontSet {
     std::array<std::string, 4> paths;  // by Face
-    std::array<std::string, 4> files;  // the font files' bytes, by Face
+    std::array<util::MappedFile, 4> files;  // the font files, by Face
+    std::string_view bytes(Face f) const { return files[static_cast<int>(f)].bytes(); }
     std::array<FontMetrics, 4> metrics;
     const FontMetrics& operator[](Face f) const { return metrics[static_cast<int>(f)]; }
 };

@@ -10,14 +10,14 @@
 
 namespace sprout::pdf::truetype {
 
-inline std::uint16_t u16(const std::string& d, std::size_t at) {
+inline std::uint16_t u16(std::string_view d, std::size_t at) {
     if (at + 2 > d.size()) throw std::runtime_error("truncated font table");
     return static_cast<std::uint16_t>((static_cast<unsigned char>(d[at]) << 8) | static_cast<unsigned char>(d[at + 1]));
 }
 
-inline std::int16_t s16(const std::string& d, std::size_t at) { return static_cast<std::int16_t>(u16(d, at)); }
+inline std::int16_t s16(std::string_view d, std::size_t at) { return static_cast<std::int16_t>(u16(d, at)); }
 
-inline std::uint32_t u32(const std::string& d, std::size_t at) {
+inline std::uint32_t u32(std::string_view d, std::size_t at) {
     return (static_cast<std::uint32_t>(u16(d, at)) << 16) | u16(d, at + 2);
 }
 
@@ -26,7 +26,7 @@ struct TableRef {
 };
 
 // Where the table `tag` lies in the font file `d`; nullopt when the font has none.
-inline std::optional<TableRef> find_table(const std::string& d, std::string_view tag) {
+inline std::optional<TableRef> find_table(std::string_view d, std::string_view tag) {
     const std::uint16_t n = u16(d, 4);
     for (std::uint16_t i = 0; i < n; ++i) {
         const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);

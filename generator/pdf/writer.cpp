@@ -130,7 +130,7 @@ private:
 // Loads face `i` cut down to the characters the document writes in it (pdf/font_subset.hpp),
 // or the whole font file when that cannot be made. Returns libharu's font name.
 const char* load_font(HPDF_Doc pdf, const FontSet& fonts, std::size_t i, const std::set<char32_t>& used) {
-    if (const auto cut = font_for_characters(fonts.files[i], fonts.metrics[i], used)) {
+    if (const auto cut = font_for_characters(fonts.files[i].bytes(), fonts.metrics[i], used)) {
         const MemoryFile file(*cut);
         if (!file.path().empty()) return HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
     }

@@ -586,6 +586,68 @@ TEST_CASE("a build reads only the record files changed since the last, and equal
     CHECK(read(f.site / "interventions/video-feedback.html").find("Renamed Video feedback") != std::string::npos);
 }
 
+TEST_CASE("a check as the last build ran it reads only the files changed since, and finds what a whole check finds",
+          "[build-cache][memo]") {
+    // `sprout brief` checks through the memo the last `sprout build` of the site left.
+    Fixture f;
+    use_bundled_content(f);
+    const fs::path rec = f.tk / "content/interventions/video-feedback.toml";
+    // Modified long before the builds, so that the scan trusts its size and mtime (a file
+    // modified as the scan runs is always read: scan_inputs).
+    const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    fs::last_write_time(rec, long_ago);
+    f.build(f.site, true);
+    rename_in(f.tk / "content/recommendations/rcpsych-rec-7-co-production-with-lived-experience.toml", "title");
+    f.build(f.site, true);
+    REQUIRE(fs::exists(build::check_memo_path(f.site)));
+    std::string err;
+    const auto tk = load::locate(f.tk.string(), err);
+    REQUIRE(tk);
+    const auto name_in = [](const check::Result& r, const std::string& id) {
+        REQUIRE(r.model);
+        const auto* i = r.model->intervention(id);
+        REQUIRE(i);
+        return i->name;
+    };
+    const auto messages = [](const check::Result& r) {
+        std::string out;
+        for (const auto& d : r.diags.all()) out += format_text(d) + "\n";
+        return out;
+    };
+    auto whole = check::run(*tk, {});
+    auto through_memo = build::check_as_built(*tk, {}, f.site.string());
+    CHECK(messages(through_memo) == messages(whole));
+    CHECK(through_memo.records.size() == whole.records.size());
+    CHECK(name_in(through_memo, "video-feedback") == "Video feedback for parents");
+
+    SECTION("a file whose size and mtime are as the build saw them is not read again") {
+        std::string text = read(rec);
+        const std::string key = "name = \"V";
+        const auto at = ("\n" + text).find("\n" + key);  // at the start of a line
+        REQUIRE(at != std::string::npos);
+        text[at + key.size() - 1] = 'Z';  // same size
+        write(rec, text);
+        fs::last_write_time(rec, long_ago);
+        CHECK(name_in(check::run(*tk, {}), "video-feedback") == "Zideo feedback for parents");
+        CHECK(name_in(build::check_as_built(*tk, {}, f.site.string()), "video-feedback") == "Video feedback for parents");
+    }
+    SECTION("an edited file is read, and an error in it reported as the whole check reports it") {
+        rename_in(rec, "name");
+        CHECK(name_in(build::check_as_built(*tk, {}, f.site.string()), "video-feedback") == "Renamed Video feedback for parents");
+        write(rec, read(rec) + "\nunknown_field = 1\n");
+        whole = check::run(*tk, {});
+        through_memo = build::check_as_built(*tk, {}, f.site.string());
+        CHECK_FALSE(through_memo.ok({}));
+        CHECK(messages(through_memo) == messages(whole));
+        CHECK(messages(through_memo).find("video-feedback.toml:") != std::string::npos);
+    }
+    SECTION("without a build of that site, the whole check") {
+        const auto elsewhere = build::check_as_built(*tk, {}, (f.tmp.path() / "no-site").string());
+        CHECK(messages(elsewhere) == messages(whole));
+        CHECK(name_in(elsewhere, "video-feedback") == "Video feedback for parents");
+    }
+}
+
 TEST_CASE("a content error is reported again through the memo, and its fix read", "[build-cache][memo]") {
     Fixture f;
     f.build(f.site, true);

@@ -39,9 +39,9 @@ TEST_CASE("a cut-down font maps exactly the characters asked for, to the same gl
     for (int face = 0; face < 4; ++face) {
         const auto i = static_cast<std::size_t>(face);
         const auto& whole = fonts.metrics[i];
-        const auto cut = pdf::font_for_characters(fonts.files[i], whole, kUsed);
+        const auto cut = pdf::font_for_characters(fonts.files[i].bytes(), whole, kUsed);
         REQUIRE(cut);
-        CHECK(cut->size() < fonts.files[i].size());
+        CHECK(cut->size() < fonts.files[i].bytes().size());
         const auto m = pdf::FontMetrics::parse(*cut, "cut");
         std::set<char32_t> expected = kUsed;
         expected.insert({U'H', U'x'});  // libharu reads their boxes for the cap and x heights
@@ -61,7 +61,7 @@ TEST_CASE("a cut-down font maps exactly the characters asked for, to the same gl
 
 TEST_CASE("a cut-down font has a sorted, checksummed table directory and no glyph names", "[pdf][fonts]") {
     const auto& fonts = pdf::system_fonts();
-    const auto cut = pdf::font_for_characters(fonts.files[0], fonts.metrics[0], kUsed);
+    const auto cut = pdf::font_for_characters(fonts.files[0].bytes(), fonts.metrics[0], kUsed);
     REQUIRE(cut);
     const std::string_view f = *cut;
     const unsigned n = (static_cast<unsigned char>(f[4]) << 8) | static_cast<unsigned char>(f[5]);
