@@ -231,8 +231,10 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     std::vector<std::size_t> unhashed;
     // What changed since the session's own cache was made, when its watcher said.
     const std::set<std::string>* told = own_cache && session->changed_inputs ? &*session->changed_inputs : nullptr;
+    // Without hashes to take from a cache, hashed as the check reads the files.
+    const bool hashes_known = previous && hashes_reusable(*previous);
     next.inputs = told ? rescan_inputs(*previous, *told, next.scanned_at_ns)
-                       : scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns, previous ? nullptr : &unhashed);
+                       : scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns, hashes_known ? nullptr : &unhashed);
     if (previous && up_to_date(*previous, next, o)) {
         memo_unwanted = true;
         log << previous->log;

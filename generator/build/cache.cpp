@@ -464,9 +464,15 @@ void adopt_stored_text(Manifest& m, StoredText&& stored) {
     m.text_id = stored.id;
 }
 
+bool hashes_reusable(const Manifest& m) {
+    const std::string id = binary_identity();
+    return m.key.starts_with(id) && (m.key.size() == id.size() || m.key[id.size()] == ' ');  // options follow a space
+}
+
 std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Manifest* previous,
                                    std::int64_t& scanned_at_ns, std::vector<std::size_t>* unhashed) {
     scanned_at_ns = now_ns();
+    if (previous && !hashes_reusable(*previous)) previous = nullptr;
     std::vector<InputFile> files;
     std::error_code ec;
     for (const auto& root : roots) {

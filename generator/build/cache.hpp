@@ -110,8 +110,14 @@ void save_manifest(const std::filesystem::path& file, const Manifest& m, std::st
 // its pages' search text is then read from the cache's text file, where the next save finds it.
 void adopt_stored_text(Manifest& m, StoredText&& stored);
 
+// Whether the input hashes in `m` are of this binary's making, so that a scan may take them for
+// files unchanged since. Another version may hash bytes another way (this one's XXH3 replaced
+// std::hash): taken from its cache, unchanged files kept hashes that no file read now ever
+// matched, and every later edit read every record again.
+bool hashes_reusable(const Manifest& m);
+
 // Every regular file under `roots` (missing roots are skipped), sorted by path. Files whose size
-// and mtime match `previous` keep its hash without being read, unless they were modified so
+// and mtime match `previous` (when its hashes are reusable) keep its hash without being read, unless they were modified so
 // close to the previous scan that a later change could share their mtime ("racily clean").
 // With `unhashed`, the files that need a hash keep hash 0 and their indexes go there, for
 // complete_hashes once the check has read the content (a full build then reads each file once).

@@ -1,13 +1,19 @@
 #pragma once
 // The hashes the build's caches compare: of bytes, and of several values in a row.
 #include <cstdint>
-#include <functional>
 #include <string_view>
+
+// Header-only, inlined: the build hashes every page context's strings one by one, most of them
+// a few bytes long, as well as megabytes of files.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 namespace sprout::util {
 
 // A fast 64-bit hash of bytes; stable for a given build of sprout, which is all a cache needs.
-inline std::uint64_t content_hash(std::string_view data) { return std::hash<std::string_view>{}(data); }
+// XXH3: over twice as fast as std::hash (MurmurHash2) on large inputs, where an edit rebuild
+// hashes the 56 MB check memo and a full build every file it writes (docs/PERFORMANCE.md).
+inline std::uint64_t content_hash(std::string_view data) { return XXH3_64bits(data.data(), data.size()); }
 
 // One step of a running 64-bit hash: `v` folded into `h` through splitmix64's finaliser. Each
 // step is a bijection of h, so different inputs stay apart as well as one 64-bit hash of all

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -732,6 +733,46 @@ TEST_CASE("a clean build's cache hashes every input as reading it afresh does", 
     CHECK(records > 10);
     CHECK(std::any_of(fresh.begin(), fresh.end(), [](const auto& in) { return in.path.ends_with("extra.mustache"); }));
     CHECK(std::any_of(fresh.begin(), fresh.end(), [](const auto& in) { return in.path.ends_with(".notes.txt"); }));
+}
+
+TEST_CASE("input hashes from a cache another sprout binary wrote are never taken", "[build-cache][memo]") {
+    // Another version may hash bytes another way: its hashes, kept for unchanged files, would
+    // never match what this binary's check memo records, and no edit would reuse the memo.
+    Fixture f;
+    f.build(f.site, true);
+    const fs::path rec = f.tk / "content/interventions/shared-reading.toml";
+    rename_in(rec, "name");
+    f.build(f.site, true);
+    const auto cache = build::cache_path(f.site);
+    auto m = build::load_manifest(cache);
+    REQUIRE(m);
+    REQUIRE(build::read_pages(*m));
+    REQUIRE(build::hashes_reusable(*m));
+    std::string err;
+    const auto tk = load::locate(f.tk.string(), err);
+    REQUIRE(tk);
+    for (auto& in : m->inputs) in.hash ^= 0x5a5a;  // as another hash function would have them
+    const auto scanned_then = m->scanned_at_ns;
+    m->scanned_at_ns = std::numeric_limits<std::int64_t>::max() / 2;  // long after: no file is racily clean
+    std::int64_t scanned = 0;
+    // This binary's cache: its hashes are taken for files unchanged since (here, every one).
+    auto taken = build::scan_inputs(build::input_roots(*tk), &*m, scanned);
+    REQUIRE(taken.size() == m->inputs.size());
+    CHECK(taken[0].hash == m->inputs[0].hash);
+    m->key = "sprout 0.1+0000000 exe 1:1" + m->key.substr(build::binary_identity().size());
+    CHECK_FALSE(build::hashes_reusable(*m));
+    taken = build::scan_inputs(build::input_roots(*tk), &*m, scanned);
+    for (const auto& in : taken) CHECK(in.hash == util::content_hash(read(in.path)));
+
+    // End to end: the build after such a cache makes a memo the next edit reads through.
+    m->scanned_at_ns = scanned_then;
+    build::save_manifest(cache, *m);
+    rename_in(rec, "name");
+    CHECK(reused_in(f.build_and_compare()) == -1);
+    rename_in(rec, "name");
+    const std::string log = f.build_and_compare();
+    INFO(log);
+    CHECK(reused_in(log) == std::stol(log.substr(8)) - 1);
 }
 
 TEST_CASE("the manifest round-trips", "[build-cache]") {
