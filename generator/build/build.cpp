@@ -294,7 +294,7 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
         if (reused) log << " (" << reused << " unchanged since the last build, not read again)";
         log << "\n";
     }
-    complete_hashes(next.inputs, unhashed, hashes_read(checked.records));
+    if (!unhashed.empty()) complete_hashes(next.inputs, unhashed, hashes_read(checked.records));
     // Making the model freed the parsed TOML; the records' ids and paths go too before rendering.
     std::vector<load::RawRecord>().swap(checked.records);
     try {
