@@ -396,23 +396,43 @@ RecordFacts check_record(const load::RawRecord& r, Diagnostics& diags) {
     return facts;
 }
 
-// What the checks across records found in one record's references: the same for as long as
-// the record and the set of ids are (so `sprout serve` keeps it for unchanged records while no
-// record is added or removed).
+// What the checks across records found in one record: the same for as long as the record, the
+// set of ids and the evidence scales' levels are (CrossKey). Kept by the memo, so that an edit
+// checks only the records that changed against the rest.
 struct CrossFound {
-    Diagnostics missing;  // references to no record
-    Diagnostics unnamed;  // record references that name no record
+    std::vector<Diagnostic> missing;  // references to no record
+    std::vector<Diagnostic> unnamed;  // record references that name no record
+    std::vector<Diagnostic> levels;   // levels not on their scale
     // What it refers to, "folder/id", sorted, once each; shared with References, which is made
     // again on every check.
     std::shared_ptr<const std::vector<std::string>> targets;
     std::vector<std::size_t> cited;  // the sources it cites, by their index in the records
+    bool seed_file = false;          // a source that is a seed document (need not be cited)
+    friend auto members(MemberOf<CrossFound> auto& c) {
+        return std::tie(c.missing, c.unnamed, c.levels, c.targets, c.cited, c.seed_file);
+    }
 };
+static_assert(util::lists_every_member<CrossFound>());
 using CrossFounds = std::vector<std::shared_ptr<const CrossFound>>;
+
+// What a record's CrossFound depends on besides the record itself: every record's kind and id
+// in listing order, and each evidence scale's levels. `facts` is needed for the scales only.
+std::uint64_t cross_key(const std::vector<load::RawRecord>& records, const std::vector<const RecordFacts*>& facts) {
+    std::uint64_t h = util::hash_mix(0, records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        h = util::hash_mix(util::hash_mix(h, util::content_hash(records[i].kind->name)), util::content_hash(records[i].id));
+        if (records[i].kind->name != "evidence-scale") continue;
+        for (const auto& level : facts[i]->scale_levels) h = util::hash_mix(h, util::content_hash(level));
+        h = util::hash_mix(h, facts[i]->scale_levels.size());
+    }
+    return h;
+}
 
 // The checks across records: ids, references, levels on scales, sources nobody cites.
 // `facts[i]` is what check_record found in `records[i]`. `known`, when given, holds what an
 // earlier check found for records[i] where that still holds (else null), and receives what
-// this one found for every record.
+// this one found for every record; facts[i] is read only where known[i] is null, and for
+// evidence scales.
 void cross_check(const std::vector<load::RawRecord>& records, const std::vector<const RecordFacts*>& facts, Diagnostics& diags,
                  References* references, CrossFounds* known = nullptr) {
     const auto& s = schema::builtin();
@@ -434,11 +454,6 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
         const auto it = ids.find(kind);
         return it == ids.end() ? none : it->second;
     };
-    // Every record's uses, in listing order, each with its record's facts.
-    auto each_use = [&facts](auto member, auto&& fn) {
-        for (const auto* f : facts)
-            for (const auto& u : f->*member) fn(*f, u);
-    };
 
     // A kind's ids in order, for suggestions (only when something is wrong).
     auto ids_of = [&](const std::string& kind) {
@@ -447,6 +462,10 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
         std::sort(out.begin(), out.end());
         return out;
     };
+    // Each scale's levels, which a rating's level must be one of.
+    std::map<std::string, const std::vector<std::string>*, std::less<>> scale_levels;
+    for (const auto& [id, i] : ids_in("evidence-scale"))
+        if (!facts[i]->scale_levels.empty()) scale_levels[std::string(id)] = &facts[i]->scale_levels;
 
     // Each record's references, checked and listed on every core (a few hundred thousand at
     // N = 10,000, most of this function); what each finds is merged in listing order.
@@ -455,8 +474,7 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
     util::parallel_for(facts.size(), [&](std::size_t i) {
         if (found[i]) return;
         auto made = std::make_shared<CrossFound>();
-        auto& missing = made->missing;
-        auto& unnamed = made->unnamed;
+        Diagnostics missing, unnamed, levels;
         const RecordFacts& f = *facts[i];
         for (const auto& u : f.refs) {
             const auto& of_kind = ids_in(u.kind);
@@ -467,22 +485,32 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
             const auto* k = s.kind(u.kind);
             const auto c = text::closest(u.id, ids_of(u.kind));
             missing.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(u.id) + "'",
-                             c ? "did you mean '" + *c + "'?"
-                               : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + text::excerpt(u.id) + "." + k->extension));
+                          c ? "did you mean '" + *c + "'?"
+                            : "create content/" + (k->folder.empty() ? k->file : k->folder + "/" + text::excerpt(u.id) + "." + k->extension));
         }
         for (const auto& u : f.rrefs) {
             const auto slash = u.target.find('/');
             const auto* k = slash == std::string::npos ? nullptr : s.by_folder(u.target.substr(0, slash));
             if (!k) {
                 unnamed.error(f.pos(u.at), u.field, "'" + text::excerpt(u.target) + "' does not name a record",
-                                 "write folder/id, e.g. statistics/some-figure");
+                              "write folder/id, e.g. statistics/some-figure");
                 continue;
             }
             const std::string_view id = std::string_view(u.target).substr(slash + 1);
             if (ids_in(k->name).count(id)) continue;
             const auto c = text::closest(std::string(id), ids_of(k->name));
             unnamed.error(f.pos(u.at), u.field, "no " + k->title + " with id '" + text::excerpt(std::string(id)) + "'",
-                             c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
+                          c ? "did you mean '" + k->folder + "/" + *c + "'?" : "");
+        }
+        for (const auto& u : f.levels) {
+            const auto it = scale_levels.find(u.scale);
+            if (it == scale_levels.end()) continue;  // unknown scale already reported
+            const auto& on_scale = *it->second;
+            if (std::find(on_scale.begin(), on_scale.end(), u.level) != on_scale.end()) continue;
+            const auto c = text::closest(u.level, on_scale);
+            levels.error(f.pos(u.at), u.field, "level '" + text::excerpt(u.level) + "' is not on scale '" + text::excerpt(u.scale) + "'",
+                         c ? "did you mean '" + *c + "'? (levels: " + text::join(on_scale, ", ") + ")"
+                           : "levels: " + text::join(on_scale, ", "));
         }
         std::vector<std::string> to;
         for (const auto& u : f.refs)
@@ -491,19 +519,23 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
         std::sort(to.begin(), to.end());
         to.erase(std::unique(to.begin(), to.end()), to.end());
         made->targets = std::make_shared<const std::vector<std::string>>(std::move(to));
+        made->missing = missing.all();
+        made->unnamed = unnamed.all();
+        made->levels = levels.all();
+        made->seed_file = f.seed_file;
         found[i] = std::move(made);
     });
     for (const auto& x : found)
-        for (const auto& d : x->missing.all()) diags.add(d);
+        for (const auto& d : x->missing) diags.add(d);
     for (const auto& x : found)
-        for (const auto& d : x->unnamed.all()) diags.add(d);
+        for (const auto& d : x->unnamed) diags.add(d);
 
     if (references) {
-        for (std::size_t i = 0; i < facts.size(); ++i) {
+        for (std::size_t i = 0; i < found.size(); ++i) {
             const auto& to = found[i]->targets;
             if (to->empty()) continue;
             // In listing order, which is mostly the order of the keys: put in at the end.
-            const auto& from = facts[i]->from;
+            const std::string from = record_key(*records[i].kind, records[i].id);
             auto at = references->end();
             if (!references->empty() && !(std::prev(at)->first < from)) at = references->lower_bound(from);
             if (at == references->end() || at->first != from) {
@@ -525,27 +557,14 @@ void cross_check(const std::vector<load::RawRecord>& records, const std::vector<
         for (const auto i : x->cited) cited[i] = 1;
     std::vector<std::pair<std::string_view, std::size_t>> uncited;
     for (const auto& [id, i] : ids_in("source"))
-        if (!cited[i] && records[i].parsed && !facts[i]->seed_file) uncited.emplace_back(id, i);
-    if (known) *known = std::move(found);
+        if (!cited[i] && records[i].parsed && !found[i]->seed_file) uncited.emplace_back(id, i);
     std::sort(uncited.begin(), uncited.end());
     for (const auto& [id, i] : uncited)
         diags.warning({records[i].path, 1, 1}, "", "source '" + std::string(id) + "' is not cited by any record",
                       "cite it, or delete the file");
-
-    // A rating's level must be one of its scale's levels.
-    std::map<std::string, const std::vector<std::string>*> scale_levels;
-    for (const auto& [id, i] : ids_in("evidence-scale"))
-        if (!facts[i]->scale_levels.empty()) scale_levels[std::string(id)] = &facts[i]->scale_levels;
-    each_use(&RecordFacts::levels, [&](const RecordFacts& f, const LevelUse& u) {
-        auto it = scale_levels.find(u.scale);
-        if (it == scale_levels.end()) return;  // unknown scale already reported
-        const auto& levels = *it->second;
-        if (std::find(levels.begin(), levels.end(), u.level) != levels.end()) return;
-        const auto c = text::closest(u.level, levels);
-        diags.error(f.pos(u.at), u.field, "level '" + text::excerpt(u.level) + "' is not on scale '" + text::excerpt(u.scale) + "'",
-                    c ? "did you mean '" + *c + "'? (levels: " + text::join(levels, ", ") + ")"
-                      : "levels: " + text::join(levels, ", "));
-    });
+    for (const auto& x : found)
+        for (const auto& d : x->levels) diags.add(d);
+    if (known) *known = std::move(found);
 }
 
 }  // namespace
@@ -567,14 +586,32 @@ struct Memo::Impl {
         bool parsed = false;
         bool in_model = false;          // its record is in `model` (it had no errors)
         std::vector<Diagnostic> diags;  // the file's own, before the checks across records
+        // What the checks across records need from the file: as made by this process, or as
+        // the memo's file holds it (`facts_bytes`) until asked for (facts_of). An unchanged
+        // record's checks across records are taken from `cross`, and decoding every record's
+        // facts was a third of loading the memo at N = 10,000.
         std::shared_ptr<const RecordFacts> facts;
-        std::shared_ptr<const CrossFound> cross;  // while the set of ids is the same
+        std::string facts_bytes;
+        // What the checks across records found in it, while cross_key is `cross_key`.
+        std::shared_ptr<const CrossFound> cross;
+        std::uint64_t cross_key = 0;
         // Set by the check that found the file unchanged: each entry is asked about by one
         // thread at most, so entries are marked where they are rather than copied under a lock.
         bool seen = false;
-        // What the memo's file keeps (save and load); `cross` and `seen` belong to one run.
-        friend auto members(util::MemberOf<Entry> auto& e) { return std::tie(e.hash, e.parsed, e.in_model, e.diags, e.facts); }
+        // What the memo's file keeps (save and load; save encodes `facts` first).
+        friend auto members(util::MemberOf<Entry> auto& e) {
+            return std::tie(e.hash, e.parsed, e.in_model, e.diags, e.facts_bytes, e.cross, e.cross_key);
+        }
     };
+    // An entry's facts, decoded from the file's bytes the first time they are asked for.
+    static const RecordFacts& facts_of(Entry& e) {
+        if (!e.facts) {
+            auto made = std::make_shared<RecordFacts>();
+            if (!util::decode(e.facts_bytes, *made)) throw std::runtime_error("the check memo holds damaged facts: delete it");
+            e.facts = std::move(made);
+        }
+        return *e.facts;
+    }
     std::unordered_map<std::string, Entry> entries;  // by absolute file
     // Every record that checked without errors on its own, whether or not the whole toolkit
     // did: patched by each check rather than copied or made anew.
@@ -583,7 +620,6 @@ struct Memo::Impl {
     bool only_expected = false;            // expect_only, until the next run
     std::optional<load::Listing> listing;  // the last run's
     std::size_t reused = 0;
-    std::vector<std::pair<const schema::KindSpec*, std::string>> keys;  // every record's kind and id, in listing order, when last checked
     // The memo file this was last loaded from or saved whole to (its id; 0 when none), and the
     // files whose entries changed since: what save writes as a delta beside that file.
     std::uint64_t base_id = 0;
@@ -604,8 +640,8 @@ void Memo::expect_only(std::unordered_map<std::string, std::uint64_t> changed) {
 std::size_t Memo::reused() const { return impl_->reused; }
 
 namespace {
-constexpr std::string_view kMemoMagic = "sprout-check-memo 2";
-constexpr std::string_view kDeltaMagic = "sprout-check-memo-delta 1";
+constexpr std::string_view kMemoMagic = "sprout-check-memo 3";
+constexpr std::string_view kDeltaMagic = "sprout-check-memo-delta 2";
 
 std::string delta_file(const std::string& file) { return file + ".delta"; }
 
@@ -625,14 +661,16 @@ bool single_file_kind(const std::string& file) {
 // touching site.toml, is written whole instead.
 bool Memo::save(const std::string& file, std::string_view key) {
     auto& m = *impl_;
+    for (auto& [path, e] : m.entries)
+        if (e.facts_bytes.empty() && e.facts) e.facts_bytes = util::encode(*e.facts);
     const bool site_changed = std::any_of(m.changed.begin(), m.changed.end(), single_file_kind);
     if (m.base_id && !site_changed && m.changed.size() * 10 < m.entries.size()) {
         std::vector<std::string> paths(m.changed.begin(), m.changed.end());
         std::sort(paths.begin(), paths.end());
         std::unordered_set<std::string> records;  // as the model's records name their files
         for (const auto& path : paths)
-            if (const auto e = m.entries.find(path); e != m.entries.end() && e->second.in_model && e->second.facts)
-                records.insert(e->second.facts->path);
+            if (const auto e = m.entries.find(path); e != m.entries.end() && e->second.in_model)
+                records.insert(Impl::facts_of(e->second).path);
         return util::write_binary_file(delta_file(file), [&](util::BinaryWriter& w) {
             w.string(kDeltaMagic);
             w.string(key);
@@ -719,7 +757,7 @@ bool Memo::load(const std::string& file, std::string_view key, const std::atomic
     if (has_delta) {
         std::unordered_set<std::string> stale;  // the records of the changed files, as the file last had them
         for (auto& [path, entry] : changes) {
-            if (const auto e = fresh->entries.find(path); e != fresh->entries.end() && e->second.facts) stale.insert(e->second.facts->path);
+            if (const auto e = fresh->entries.find(path); e != fresh->entries.end()) stale.insert(Impl::facts_of(e->second).path);
             if (entry) fresh->entries.insert_or_assign(path, std::move(*entry));
             else fresh->entries.erase(path);
             fresh->changed.insert(path);
@@ -775,7 +813,15 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
         } else {
             load::free_parsed(rec);
         }
-        if (m && rec.bytes_hash) remember(rec.file, {*rec.bytes_hash, rec.parsed, in_model, found.all(), facts, nullptr});
+        if (m && rec.bytes_hash) {
+            Memo::Impl::Entry e;
+            e.hash = *rec.bytes_hash;
+            e.parsed = rec.parsed;
+            e.in_model = in_model;
+            e.diags = found.all();
+            e.facts = facts;
+            remember(rec.file, std::move(e));
+        }
         keep_facts(rec, std::move(facts));
     };
     // A file whose bytes are as its memo entry was checked from: what checking found then.
@@ -802,18 +848,18 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
     } else {
         r.records = load::read_records(tk, r.diags, each);
     }
-    std::vector<const RecordFacts*> facts;
-    facts.reserve(r.records.size());
-    for (const auto& rec : r.records) {
-        const auto read = facts_by_path.find(rec.path);
-        facts.push_back(read != facts_by_path.end() ? read->second.get() : m->entries.at(rec.file).facts.get());
-    }
-    if (m) {
+    // What checking each record found on its own: from this reading, else from the memo.
+    std::vector<const RecordFacts*> facts(r.records.size(), nullptr);
+    for (std::size_t i = 0; i < r.records.size(); ++i)
+        if (const auto read = facts_by_path.find(r.records[i].path); read != facts_by_path.end()) facts[i] = read->second.get();
+    if (!m) {
+        cross_check(r.records, facts, r.diags, &r.references);
+    } else {
         // Entries not seen were for files that changed or are gone: their records leave the
         // memo's model, and the records read this time join it.
         std::unordered_set<std::string> stale;
-        for (const auto& [file, e] : m->entries)
-            if (!e.seen && e.facts && e.in_model) stale.insert(e.facts->path);
+        for (auto& [file, e] : m->entries)
+            if (!e.seen && e.in_model) stale.insert(Memo::Impl::facts_of(e).path);
         if (m->model.use_count() > 1) m->model = std::make_shared<model::Model>(*m->model);  // still in use elsewhere
         load::replace_records(*m->model, stale, std::move(model), site_read);
         for (const auto& [file, e] : m->entries)
@@ -824,28 +870,33 @@ Result run(const load::Toolkit& tk, const Options& opts, Memo* memo) {
             m->entries.insert_or_assign(file, std::move(e));
         }
         m->reused = reused;
-    }
-    if (!m) {
-        cross_check(r.records, facts, r.diags, &r.references);
-    } else {
-        // With the same records as before, an unchanged record's references resolve as they did.
-        const bool same_records = std::equal(r.records.begin(), r.records.end(), m->keys.begin(), m->keys.end(),
-                                             [](const load::RawRecord& rec, const auto& key) { return rec.kind == key.first && rec.id == key.second; });
-        if (!same_records) {
-            m->keys.clear();
-            for (const auto& rec : r.records) m->keys.emplace_back(rec.kind, rec.id);
-        }
-        CrossFounds cross(r.records.size());
+
+        // An unchanged record's checks across records found what they did while the records
+        // and the scales are the same (cross_key): only the others' facts are needed.
         std::vector<Memo::Impl::Entry*> entry(r.records.size(), nullptr);
-        for (std::size_t i = 0; i < r.records.size(); ++i) {
-            const auto e = m->entries.find(r.records[i].file);
-            if (e == m->entries.end()) continue;
-            entry[i] = &e->second;
-            if (same_records && e->second.seen) cross[i] = e->second.cross;
-        }
-        cross_check(r.records, facts, r.diags, &r.references, &cross);
         for (std::size_t i = 0; i < r.records.size(); ++i)
-            if (entry[i]) entry[i]->cross = cross[i];
+            if (const auto e = m->entries.find(r.records[i].file); e != m->entries.end()) entry[i] = &e->second;
+        for (std::size_t i = 0; i < r.records.size(); ++i)
+            if (!facts[i] && r.records[i].kind->name == "evidence-scale") facts[i] = &Memo::Impl::facts_of(*entry[i]);
+        const std::uint64_t key = cross_key(r.records, facts);
+        CrossFounds cross(r.records.size());
+        std::vector<std::size_t> undecoded;
+        for (std::size_t i = 0; i < r.records.size(); ++i) {
+            if (facts[i]) continue;
+            if (entry[i]->seen && entry[i]->cross && entry[i]->cross_key == key) cross[i] = entry[i]->cross;
+            else undecoded.push_back(i);
+        }
+        util::parallel_for(undecoded.size(), [&](std::size_t k) {
+            facts[undecoded[k]] = &Memo::Impl::facts_of(*entry[undecoded[k]]);
+        });
+        cross_check(r.records, facts, r.diags, &r.references, &cross);
+        for (std::size_t i = 0; i < r.records.size(); ++i) {
+            if (!entry[i]) continue;
+            entry[i]->cross = cross[i];
+            if (entry[i]->cross_key == key) continue;
+            entry[i]->cross_key = key;
+            m->changed.insert(r.records[i].file);  // what the memo's file holds for it changed
+        }
     }
     r.diags.sort();
     if (r.ok(opts) && opts.want_model) {

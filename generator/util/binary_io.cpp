@@ -18,7 +18,7 @@ std::uint64_t mix_block(std::uint64_t h, std::string_view block) { return hash_m
 
 void BinaryWriter::bytes(const void* data, std::size_t n) {
     buf_.append(static_cast<const char*>(data), n);
-    if (buf_.size() >= kBlock) write_blocks(false);
+    if (fd_ >= 0 && buf_.size() >= kBlock) write_blocks(false);
 }
 
 void BinaryWriter::varint(std::uint64_t v) {
@@ -53,6 +53,14 @@ bool BinaryWriter::finish() {
 BinaryReader::BinaryReader(int fd, std::uint64_t file_size, const std::atomic<bool>* stop) : fd_(fd), stop_(stop) {
     if (file_size < sizeof hash_) ok_ = false;
     else payload_ = file_size - sizeof hash_;
+}
+
+BinaryReader BinaryReader::of_bytes(std::string bytes) {
+    BinaryReader r(-1, 0);
+    r.ok_ = true;
+    r.payload_ = r.consumed_ = bytes.size();  // all of it in the buffer, nothing to refill
+    r.buf_ = std::move(bytes);
+    return r;
 }
 
 bool BinaryReader::refill() {

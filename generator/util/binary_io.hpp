@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -23,6 +24,10 @@ namespace sprout::util {
 class BinaryWriter {
 public:
     explicit BinaryWriter(int fd) : fd_(fd) { buf_.reserve(kBlock * 2); }
+    // Into memory, for a value kept encoded inside a larger file (see BinaryReader::of_bytes):
+    // take() gives the bytes; nothing is written or hashed.
+    BinaryWriter() = default;
+    std::string take() { return std::move(buf_); }
     void bytes(const void* data, std::size_t n);
     void varint(std::uint64_t v);
     void string(std::string_view s) {
@@ -36,7 +41,7 @@ public:
 
 private:
     void write_blocks(bool last);
-    int fd_;
+    int fd_ = -1;  // -1: into memory
     std::string buf_;
     std::uint64_t hash_ = 0;
     bool ok_ = true;
@@ -50,6 +55,8 @@ public:
     // With `stop`: once it is set, the reader fails at its next block (a megabyte), so that a
     // reader no longer wanted gives up within a few milliseconds.
     BinaryReader(int fd, std::uint64_t file_size, const std::atomic<bool>* stop = nullptr);
+    // Reads what a BinaryWriter() wrote into memory; ok() at the end says it was whole.
+    static BinaryReader of_bytes(std::string bytes);
     void bytes(void* into, std::size_t n);
     std::uint64_t varint();
     void string(std::string& s);
@@ -57,6 +64,7 @@ public:
     // fails here rather than as an allocation of that many items.
     std::size_t count();
     bool ok() const { return ok_; }
+    bool at_end() const { return consumed_ == payload_ && at_ == buf_.size(); }
     // True when everything before the hash was read and it matches.
     bool finish();
 
@@ -181,6 +189,21 @@ void get(BinaryReader& r, T& v) {
     } else {
         std::apply([&r](auto&... m) { (get(r, m), ...); }, members(v));
     }
+}
+
+// A value encoded on its own, to be kept encoded until it is needed (decode).
+template <class T>
+std::string encode(const T& v) {
+    BinaryWriter w;
+    put(w, v);
+    return w.take();
+}
+// Decodes what encode wrote; false when the bytes are not exactly one T.
+template <class T>
+bool decode(std::string_view bytes, T& v) {
+    auto r = BinaryReader::of_bytes(std::string(bytes));
+    get(r, v);
+    return r.ok() && r.at_end();
 }
 
 }  // namespace sprout::util

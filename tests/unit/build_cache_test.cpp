@@ -649,6 +649,48 @@ TEST_CASE("a check as the last build ran it reads only the files changed since, 
     }
 }
 
+TEST_CASE("through the memo, unchanged records are checked again against a changed scale or set of ids",
+          "[build-cache][memo]") {
+    // The memo keeps what the checks across records found in each record only while the records
+    // and the scales' levels are the same: otherwise an unchanged record's rating on a level a
+    // scale no longer has, or its reference to a record now gone, would go unreported.
+    Fixture f;
+    use_bundled_content(f);
+    f.build(f.site, true);
+    rename_in(f.tk / "content/recommendations/rcpsych-rec-7-co-production-with-lived-experience.toml", "title");
+    f.build(f.site, true);
+    REQUIRE(fs::exists(build::check_memo_path(f.site)));
+    std::string expected;
+    SECTION("a level renamed on its scale") {
+        const fs::path scale = f.tk / "content/evidence-scales/barlow-2015-cochrane.toml";
+        std::string text = read(scale);
+        const std::string was = "id = \"promising-model\"";
+        const auto at = text.find(was);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, was.size(), "id = \"promising\"");
+        write(scale, text);
+        expected = "level 'promising-model' is not on scale 'barlow-2015-cochrane'";
+    }
+    SECTION("a cited record deleted") {
+        fs::remove(f.tk / "content/sources/barlow-2015.toml");
+        expected = "no Source with id 'barlow-2015'";
+    }
+    int rc = 0;
+    const std::string log = f.build(f.site, true, &rc);
+    INFO(log);
+    CHECK(rc == 1);
+    CHECK(log.find("parent-infant-psychotherapy.toml:") != std::string::npos);
+    CHECK(log.find(expected) != std::string::npos);
+    // Word for word what a check without the memo reports.
+    std::string err;
+    const auto tk = load::locate(f.tk.string(), err);
+    REQUIRE(tk);
+    const auto checked = check::run(*tk, {});
+    std::string whole;
+    for (const auto& d : checked.diags.all()) whole += format_text(d) + "\n";
+    CHECK(log.substr(0, whole.size()) == whole);
+}
+
 TEST_CASE("a content error is reported again through the memo, and its fix read", "[build-cache][memo]") {
     Fixture f;
     f.build(f.site, true);
