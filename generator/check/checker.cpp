@@ -397,7 +397,7 @@ RecordFacts check_record(const load::RawRecord& r, Diagnostics& diags) {
 }
 
 // What the checks across records found in one record: the same for as long as the record, the
-// set of ids and the evidence scales' levels are (CrossKey). Kept by the memo, so that an edit
+// set of ids and the evidence scales' levels are (cross_key). Kept by the memo, so that an edit
 // checks only the records that changed against the rest.
 struct CrossFound {
     std::vector<Diagnostic> missing;  // references to no record
