@@ -40,7 +40,6 @@ private:
 struct FontSet {
     std::array<std::string, 4> paths;  // by Face
     std::array<util::MappedFile, 4> files;  // the font files, by Face
-    std::string_view bytes(Face f) const { return files[static_cast<int>(f)].bytes(); }
     std::array<FontMetrics, 4> metrics;
     const FontMetrics& operator[](Face f) const { return metrics[static_cast<int>(f)]; }
 };
