@@ -225,16 +225,14 @@ int run(const load::Toolkit& tk, const Options& o, std::ostream& log, Session* s
     }
     Manifest next;
     next.key = cache_key(o);
-    // Without a cache nothing can be a no-op, and checking reads every content file: their
-    // hashes come from that read instead of a first one here (0.8 s of a full build at
-    // N = 10,000 went to reading the inputs twice).
+    // Without a cache whose hashes the scan can take (scan_inputs), nothing can be a no-op and
+    // checking reads every content file: their hashes come from that read instead of a first
+    // one here (0.8 s of a full build at N = 10,000 went to reading the inputs twice).
     std::vector<std::size_t> unhashed;
     // What changed since the session's own cache was made, when its watcher said.
     const std::set<std::string>* told = own_cache && session->changed_inputs ? &*session->changed_inputs : nullptr;
-    // Without hashes to take from a cache, hashed as the check reads the files.
-    const bool hashes_known = previous && hashes_reusable(*previous);
     next.inputs = told ? rescan_inputs(*previous, *told, next.scanned_at_ns)
-                       : scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns, hashes_known ? nullptr : &unhashed);
+                       : scan_inputs(input_roots(tk), previous ? &*previous : nullptr, next.scanned_at_ns, &unhashed);
     if (previous && up_to_date(*previous, next, o)) {
         memo_unwanted = true;
         log << previous->log;

@@ -497,7 +497,7 @@ std::vector<InputFile> scan_inputs(const std::vector<fs::path>& roots, const Man
         }
         to_hash.push_back(i);
     }
-    if (unhashed) *unhashed = std::move(to_hash);
+    if (unhashed && !previous) *unhashed = std::move(to_hash);
     else complete_hashes(files, to_hash, {});
     return files;
 }

@@ -117,10 +117,13 @@ void adopt_stored_text(Manifest& m, StoredText&& stored);
 bool hashes_reusable(const Manifest& m);
 
 // Every regular file under `roots` (missing roots are skipped), sorted by path. Files whose size
-// and mtime match `previous` (when its hashes are reusable) keep its hash without being read, unless they were modified so
-// close to the previous scan that a later change could share their mtime ("racily clean").
-// With `unhashed`, the files that need a hash keep hash 0 and their indexes go there, for
-// complete_hashes once the check has read the content (a full build then reads each file once).
+// and mtime match `previous` (when its hashes are reusable) keep its hash without being read,
+// unless they were modified so close to the previous scan that a later change could share their
+// mtime ("racily clean").
+// With `unhashed` and no such `previous`, the files keep hash 0 and their indexes go there, for
+// complete_hashes once the check has read the content (a build without a cache then reads each
+// file once); with one, the few files that need a hash are hashed now, so that a file touched
+// but unchanged still makes a no-op.
 std::vector<InputFile> scan_inputs(const std::vector<std::filesystem::path>& roots, const Manifest* previous,
                                    std::int64_t& scanned_at_ns, std::vector<std::size_t>* unhashed = nullptr);
 // scan_inputs for a caller that knows which files may have changed since `previous` was
