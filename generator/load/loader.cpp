@@ -257,16 +257,16 @@ Listing list_records(const Toolkit& tk) {
     const std::string shown = tk.display.ends_with('/') ? tk.display : tk.display + "/";
     Listing listing;
     auto& diags = listing.diags;
-    auto read_one = [&](std::string file, std::string display, const schema::KindSpec& kind, std::string id, bool symlink) {
-        listing.through_links = listing.through_links || symlink;
-        listing.files.push_back({std::move(file), std::move(display), &kind, std::move(id), symlink});
+    auto read_one = [](Listing& into, std::string file, std::string display, const schema::KindSpec& kind, std::string id, bool symlink) {
+        into.through_links = into.through_links || symlink;
+        into.files.push_back({std::move(file), std::move(display), &kind, std::move(id), symlink});
     };
 
     // Single-file kinds (site.toml).
     for (const auto& k : s.kinds) {
         if (k.file.empty()) continue;
         const fs::path f = content + k.file;
-        if (fs::exists(f, ec)) read_one(f.string(), shown + k.file, k, k.name, fs::is_symlink(f, ec));
+        if (fs::exists(f, ec)) read_one(listing, f.string(), shown + k.file, k, k.name, fs::is_symlink(f, ec));
         else diags.error({shown + k.file, 0, 0}, "", "missing " + k.title + " file",
                          "create content/" + k.file + " (`sprout new " + k.name + "` writes one)");
     }
@@ -325,8 +325,7 @@ Listing list_records(const Toolkit& tk) {
                                  schema::id_problem(lowered) ? "rename the file" : "rename the file to '" + lowered + ext + "'");
                 continue;
             }
-            part.through_links = part.through_links || f.is_link;
-            part.files.push_back({folder + fname, std::move(fdisplay), kind, std::move(id), f.is_link});
+            read_one(part, folder + fname, std::move(fdisplay), *kind, std::move(id), f.is_link);
         }
     });
     for (auto& part : each) {
