@@ -92,6 +92,13 @@ void use_bundled_content(const Fixture& f) {
     fs::copy(fs::path(SPROUT_SOURCE_DIR) / "content", f.tk / "content", fs::copy_options::recursive);
 }
 
+// What a check found, as a build prints it.
+std::string messages(const check::Result& r) {
+    std::string out;
+    for (const auto& d : r.diags.all()) out += format_text(d) + "\n";
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("a rebuild with nothing changed is a no-op that leaves the site as it was", "[build-cache]") {
@@ -610,11 +617,6 @@ TEST_CASE("a check as the last build ran it reads only the files changed since, 
         REQUIRE(i);
         return i->name;
     };
-    const auto messages = [](const check::Result& r) {
-        std::string out;
-        for (const auto& d : r.diags.all()) out += format_text(d) + "\n";
-        return out;
-    };
     auto whole = check::run(*tk, {});
     auto through_memo = build::check_as_built(*tk, {}, f.site.string());
     CHECK(messages(through_memo) == messages(whole));
@@ -685,9 +687,7 @@ TEST_CASE("through the memo, unchanged records are checked again against a chang
     std::string err;
     const auto tk = load::locate(f.tk.string(), err);
     REQUIRE(tk);
-    const auto checked = check::run(*tk, {});
-    std::string whole;
-    for (const auto& d : checked.diags.all()) whole += format_text(d) + "\n";
+    const std::string whole = messages(check::run(*tk, {}));
     CHECK(log.substr(0, whole.size()) == whole);
 }
 
